@@ -1,0 +1,35 @@
+package dev.iomodels.service;
+
+import java.util.Map;
+
+/**
+ * The body of {@code GET /api/v1/info}: which service this is, its I/O model, and the
+ * effective settings of the fairness table, so a result can always be traced back to the
+ * configuration that produced it.
+ *
+ * @param service the application name
+ * @param model the I/O model id
+ * @param java the runtime version
+ * @param backend the storage backend
+ * @param emulatedLatency the emulated storage latency (ISO-8601)
+ * @param emulatedLatencyJitter its random extra (ISO-8601)
+ * @param limits the storage limits, in bytes and objects
+ * @param server the server settings of the fairness table
+ */
+public record ServiceInfo(String service, String model, String java, String backend, String emulatedLatency,
+		String emulatedLatencyJitter, Map<String, Long> limits, Map<String, Object> server) {
+
+	static ServiceInfo of(String service, WorkerSettings workers, StorageProperties storage,
+			ServerLimitsProperties server, String backend) {
+		Map<String, Long> limits = Map.of("maxObjectSize", storage.maxObjectSize().toBytes(), "maxObjects",
+				storage.maxObjects(), "maxBytes", storage.maxBytes().toBytes());
+		Map<String, Object> settings = Map.of("workers", workers.description(), "workerThreads", workers.threads(),
+				"maxConnections", server.maxConnections(), "acceptBacklog", server.acceptBacklog(), "keepAliveTimeout",
+				server.keepAliveTimeout().toString(), "maxKeepAliveRequests", server.maxKeepAliveRequests(),
+				"maxRequestHeaderSize", server.maxRequestHeaderSize().toBytes());
+		return new ServiceInfo(service, workers.model().id(), Runtime.version().toString(), backend,
+				storage.emulatedLatency().toString(), storage.emulatedLatencyJitter().toString(),
+				new java.util.TreeMap<>(limits), new java.util.TreeMap<>(settings));
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.iomodels.service;
+
+import dev.iomodels.storage.InMemoryObjectStore;
+import dev.iomodels.storage.LatencyEmulatingObjectStore;
+import dev.iomodels.storage.LatencyEmulatingReactiveObjectStore;
+import dev.iomodels.storage.NonBlockingReactiveObjectStore;
+import dev.iomodels.storage.ObjectStore;
+import dev.iomodels.storage.ReactiveObjectStore;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Creates the storage port a service's web stack needs, over one engine: the blocking
+ * port for a servlet service, the reactive port for a reactive one, each with the
+ * emulated latency done the way its I/O model waits.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties({ StorageProperties.class, ServerLimitsProperties.class })
+public class StorageAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	InMemoryObjectStore inMemoryObjectStore(StorageProperties properties) {
+		return new InMemoryObjectStore(properties.limits());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServiceInfoFactory serviceInfoFactory(@Value("${spring.application.name}") String service,
+			StorageProperties storage, ServerLimitsProperties server) {
+		return (workers, backend) -> ServiceInfo.of(service, workers, storage, server, backend);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class BlockingStorageConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ObjectStore objectStore(InMemoryObjectStore engine, StorageProperties properties) {
+			return properties.latency().isZero() ? engine
+					: new LatencyEmulatingObjectStore(engine, properties.latency());
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveStorageConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveObjectStore reactiveObjectStore(InMemoryObjectStore engine, StorageProperties properties) {
+			ReactiveObjectStore store = new NonBlockingReactiveObjectStore(engine);
+			return properties.latency().isZero() ? store
+					: new LatencyEmulatingReactiveObjectStore(store, properties.latency());
+		}
+
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.iomodels.service;
+
+import java.time.Duration;
+
+import dev.iomodels.storage.EmulatedLatency;
+import dev.iomodels.storage.StorageLimits;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code storage.*} settings, identical in meaning and default for all three
+ * services.
+ *
+ * @param backend which engine stores the objects
+ * @param maxObjectSize the largest object; exactly this size is accepted
+ * @param maxObjects the most objects stored at once
+ * @param maxBytes the most payload bytes stored at once
+ * @param emulatedLatency the wait added to every storage operation, standing in for a
+ * remote store
+ * @param emulatedLatencyJitter the largest random extra added to that wait
+ */
+@ConfigurationProperties("storage")
+public record StorageProperties(@DefaultValue("memory") Backend backend, @DefaultValue("1MB") DataSize maxObjectSize,
+		@DefaultValue("100000") long maxObjects, @DefaultValue("256MB") DataSize maxBytes,
+		@DefaultValue("0ms") Duration emulatedLatency, @DefaultValue("0ms") Duration emulatedLatencyJitter) {
+
+	/**
+	 * Return the limits to enforce.
+	 * @return the limits
+	 */
+	public StorageLimits limits() {
+		return new StorageLimits(this.maxObjectSize.toBytes(), this.maxObjects, this.maxBytes.toBytes());
+	}
+
+	/**
+	 * Return the latency to emulate.
+	 * @return the latency
+	 */
+	public EmulatedLatency latency() {
+		return new EmulatedLatency(this.emulatedLatency, this.emulatedLatencyJitter);
+	}
+
+	/** The storage engines a service can run on. */
+	public enum Backend {
+
+		/** The embedded, bounded in-memory engine of shared-domain. */
+		MEMORY
+
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.iomodels.storage;
+
+import java.time.Duration;
+
+/**
+ * Adds {@link EmulatedLatency} in front of every operation of a blocking store by
+ * sleeping on the calling thread. That is the point: a platform thread is held for the
+ * whole wait, while a virtual thread unmounts from its carrier and frees it for other
+ * requests.
+ */
+public final class LatencyEmulatingObjectStore implements ObjectStore {
+
+	private final ObjectStore delegate;
+
+	private final EmulatedLatency latency;
+
+	/**
+	 * Wrap a store.
+	 * @param delegate the store that does the work
+	 * @param latency the wait before each operation
+	 */
+	public LatencyEmulatingObjectStore(ObjectStore delegate, EmulatedLatency latency) {
+		this.delegate = delegate;
+		this.latency = latency;
+	}
+
+	@Override
+	public StoredObject get(ObjectKey key) {
+		await();
+		return this.delegate.get(key);
+	}
+
+	@Override
+	public WriteResult put(ObjectKey key, byte[] content, String contentType, Preconditions preconditions) {
+		await();
+		return this.delegate.put(key, content, contentType, preconditions);
+	}
+
+	@Override
+	public void delete(ObjectKey key, Preconditions preconditions) {
+		await();
+		this.delegate.delete(key, preconditions);
+	}
+
+	@Override
+	public ObjectPage list(ListQuery query) {
+		await();
+		return this.delegate.list(query);
+	}
+
+	@Override
+	public StorageStats stats() {
+		return this.delegate.stats();
+	}
+
+	@Override
+	public StorageLimits limits() {
+		return this.delegate.limits();
+	}
+
+	@Override
+	public String backend() {
+		return this.delegate.backend();
+	}
+
+	private void await() {
+		Duration wait = this.latency.next();
+		if (wait.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(wait);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for the emulated storage latency", ex);
+		}
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.iomodels.storage;
+
+import java.time.Duration;
+
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Adds {@link EmulatedLatency} in front of every operation of a reactive store with a
+ * timer: the request is parked as an entry in the scheduler's timer queue and no thread
+ * waits for it. When the timer fires, the operation runs on the timer's thread, so the
+ * delegate must not block either.
+ */
+public final class LatencyEmulatingReactiveObjectStore implements ReactiveObjectStore {
+
+	private final ReactiveObjectStore delegate;
+
+	private final EmulatedLatency latency;
+
+	private final Scheduler timer;
+
+	/**
+	 * Wrap a store, with timers on Reactor's parallel scheduler.
+	 * @param delegate the store that does the work
+	 * @param latency the wait before each operation
+	 */
+	public LatencyEmulatingReactiveObjectStore(ReactiveObjectStore delegate, EmulatedLatency latency) {
+		this(delegate, latency, Schedulers.parallel());
+	}
+
+	/**
+	 * Wrap a store.
+	 * @param delegate the store that does the work
+	 * @param latency the wait before each operation
+	 * @param timer the scheduler whose timers delay the operations
+	 */
+	public LatencyEmulatingReactiveObjectStore(ReactiveObjectStore delegate, EmulatedLatency latency, Scheduler timer) {
+		this.delegate = delegate;
+		this.latency = latency;
+		this.timer = timer;
+	}
+
+	@Override
+	public Mono<StoredObject> get(ObjectKey key) {
+		return delayed(Mono.defer(() -> this.delegate.get(key)));
+	}
+
+	@Override
+	public Mono<WriteResult> put(ObjectKey key, byte[] content, String contentType, Preconditions preconditions) {
+		return delayed(Mono.defer(() -> this.delegate.put(key, content, contentType, preconditions)));
+	}
+
+	@Override
+	public Mono<Void> delete(ObjectKey key, Preconditions preconditions) {
+		return delayed(Mono.defer(() -> this.delegate.delete(key, preconditions)));
+	}
+
+	@Override
+	public Mono<ObjectPage> list(ListQuery query) {
+		return delayed(Mono.defer(() -> this.delegate.list(query)));
+	}
+
+	@Override
+	public StorageStats stats() {
+		return this.delegate.stats();
+	}
+
+	@Override
+	public StorageLimits limits() {
+		return this.delegate.limits();
+	}
+
+	@Override
+	public String backend() {
+		return this.delegate.backend();
+	}
+
+	private <T> Mono<T> delayed(Mono<T> operation) {
+		return Mono.defer(() -> {
+			Duration wait = this.latency.next();
+			return wait.isZero() ? operation : Mono.delay(wait, this.timer).then(operation);
+		});
+	}
+
+}
