@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 
 /**
  * Renders every refusal as the same RFC 9457 response in all three services. The web
@@ -28,7 +29,7 @@ public final class Problems {
 	 * The order in which {@code Allow} lists methods, whatever order a framework found.
 	 */
 	private static final List<HttpMethod> METHOD_ORDER = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
-			HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
+			HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
 	private Problems() {
 	}
@@ -57,7 +58,12 @@ public final class Problems {
 		HttpHeaders headers = new HttpHeaders();
 		String detail = switch (type) {
 			case METHOD_NOT_ALLOWED -> {
-				List<HttpMethod> allow = METHOD_ORDER.stream().filter(allowed::contains).toList();
+				// Both frameworks answer HEAD wherever they answer GET, but only one of
+				// them
+				// says so in the exception; list it either way.
+				List<HttpMethod> allow = METHOD_ORDER.stream()
+					.filter((m) -> allowed.contains(m) || (m == HttpMethod.HEAD && allowed.contains(HttpMethod.GET)))
+					.toList();
 				headers.setAllow(new java.util.LinkedHashSet<>(allow));
 				yield "The method " + method + " is not allowed here; use "
 						+ allow.stream().map(HttpMethod::name).collect(Collectors.joining(", ")) + ".";
@@ -70,6 +76,19 @@ public final class Problems {
 			default -> "The request could not be understood.";
 		};
 		return respond(type, detail, path, headers);
+	}
+
+	/**
+	 * Render an error that the web framework raised as an {@link ErrorResponse} (unknown
+	 * path, wrong method, unacceptable media type, unreadable input), with the problem
+	 * type and detail of this API rather than the framework's own wording.
+	 * @param error the framework's error
+	 * @param method the request method
+	 * @param path the raw request path, for {@code instance}
+	 * @return the response
+	 */
+	public static ResponseEntity<ProblemDetail> ofErrorResponse(ErrorResponse error, String method, String path) {
+		return ofFrameworkError(error.getStatusCode(), method, error.getHeaders().getAllow(), path);
 	}
 
 	/**

@@ -1,0 +1,92 @@
+package dev.iomodels.mvc.storage;
+
+import java.io.IOException;
+
+import dev.iomodels.service.ObjectResponses;
+import dev.iomodels.storage.ContentTypes;
+import dev.iomodels.storage.ListQuery;
+import dev.iomodels.storage.ObjectKey;
+import dev.iomodels.storage.ObjectMetadata;
+import dev.iomodels.storage.ObjectPage;
+import dev.iomodels.storage.ObjectStore;
+import dev.iomodels.storage.Preconditions;
+import dev.iomodels.storage.ProblemException;
+import dev.iomodels.storage.ProblemType;
+import dev.iomodels.storage.RequestBodies;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The object endpoints. Validation happens in the domain, in the same order as in the
+ * WebFlux adapter (key, Content-Type, conditional headers, body), so that a request with
+ * several faults gets the same answer from every service.
+ */
+@RestController
+@RequestMapping(ObjectResponses.OBJECTS_PATH)
+class ObjectController {
+
+	private final ObjectStore store;
+
+	ObjectController(ObjectStore store) {
+		this.store = store;
+	}
+
+	@PutMapping("/{key}")
+	ResponseEntity<ObjectMetadata> put(@PathVariable String key, @RequestHeader HttpHeaders headers,
+			HttpServletRequest request) {
+		ObjectKey objectKey = ObjectKey.of(key);
+		String contentType = ContentTypes.toStore(headers.getFirst(HttpHeaders.CONTENT_TYPE));
+		Preconditions preconditions = preconditions(headers);
+		byte[] content = readBody(request);
+		return ObjectResponses.written(this.store.put(objectKey, content, contentType, preconditions));
+	}
+
+	@GetMapping("/{key}")
+	ResponseEntity<byte[]> get(@PathVariable String key, @RequestHeader HttpHeaders headers) {
+		ObjectKey objectKey = ObjectKey.of(key);
+		Preconditions preconditions = preconditions(headers);
+		return ObjectResponses.read(this.store.get(objectKey), preconditions);
+	}
+
+	@DeleteMapping("/{key}")
+	ResponseEntity<Void> delete(@PathVariable String key, @RequestHeader HttpHeaders headers) {
+		ObjectKey objectKey = ObjectKey.of(key);
+		this.store.delete(objectKey, preconditions(headers));
+		return ObjectResponses.deleted();
+	}
+
+	@GetMapping
+	ObjectPage list(@RequestParam MultiValueMap<String, String> parameters) {
+		// The first value of a repeated parameter counts, as in the WebFlux adapter.
+		return this.store.list(ListQuery.parse(parameters.getFirst("prefix"), parameters.getFirst("limit"),
+				parameters.getFirst("cursor")));
+	}
+
+	private static Preconditions preconditions(HttpHeaders headers) {
+		return Preconditions.parse(headers.get(HttpHeaders.IF_MATCH), headers.get(HttpHeaders.IF_NONE_MATCH));
+	}
+
+	private byte[] readBody(HttpServletRequest request) {
+		try {
+			// Blocking read on the request thread: a platform thread is held, a virtual
+			// thread unmounts while the bytes arrive.
+			return RequestBodies.readAtMost(request.getInputStream(), request.getContentLengthLong(),
+					this.store.limits().maxObjectSize());
+		}
+		catch (IOException ex) {
+			throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");
+		}
+	}
+
+}

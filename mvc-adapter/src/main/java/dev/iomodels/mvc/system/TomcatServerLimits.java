@@ -1,0 +1,48 @@
+package dev.iomodels.mvc.system;
+
+import dev.iomodels.service.ServerLimitsProperties;
+import org.apache.coyote.http11.AbstractHttp11Protocol;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies {@code iomodels.server.*} to Tomcat's connector. It runs after Spring Boot's
+ * own customizer, so these values win over any {@code server.tomcat.*} default.
+ */
+@Component
+class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+	private final ServerLimitsProperties limits;
+
+	TomcatServerLimits(ServerLimitsProperties limits) {
+		this.limits = limits;
+	}
+
+	@Override
+	public void customize(TomcatServletWebServerFactory factory) {
+		factory.addConnectorCustomizers((connector) -> {
+			// Keep %2F inside a path segment, so that /objects/a%2Fb reaches the API as
+			// the
+			// (invalid) key "a/b" and gets the same 400 as on Reactor Netty, not a 400
+			// page from Tomcat.
+			connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+			if (connector.getProtocolHandler() instanceof AbstractHttp11Protocol<?> http) {
+				http.setMaxConnections(this.limits.maxConnections());
+				http.setAcceptCount(this.limits.acceptBacklog());
+				http.setKeepAliveTimeout((int) this.limits.keepAliveTimeout().toMillis());
+				http.setMaxKeepAliveRequests(this.limits.maxKeepAliveRequests());
+				http.setMaxHttpRequestHeaderSize((int) this.limits.maxRequestHeaderSize().toBytes());
+			}
+		});
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.iomodels.service;
+
+import java.net.URI;
+
+import dev.iomodels.storage.ObjectMetadata;
+import dev.iomodels.storage.Preconditions;
+import dev.iomodels.storage.StoredObject;
+import dev.iomodels.storage.WriteResult;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Builds the successful responses of the object endpoints. {@link ResponseEntity} is
+ * common to Spring MVC and WebFlux, so both web adapters answer from this one place and
+ * cannot drift apart in status codes or headers.
+ */
+public final class ObjectResponses {
+
+	/** Where objects live; a PUT's Location is this plus the key. */
+	public static final String OBJECTS_PATH = "/api/v1/objects";
+
+	private ObjectResponses() {
+	}
+
+	/**
+	 * Answer a successful PUT: 201 with {@code Location} for a new key, 200 for a
+	 * replacement, each with the ETag and the metadata as JSON.
+	 * @param result the write's outcome
+	 * @return the response
+	 */
+	public static ResponseEntity<ObjectMetadata> written(WriteResult result) {
+		ObjectMetadata metadata = result.metadata();
+		ResponseEntity.BodyBuilder response = result.created()
+				? ResponseEntity.created(URI.create(OBJECTS_PATH + "/" + metadata.key())) : ResponseEntity.ok();
+		return response.eTag(metadata.etag()).body(metadata);
+	}
+
+	/**
+	 * Answer a GET or HEAD of an existing object: 304 with the ETag if the client's copy
+	 * is current, otherwise 200 with the bytes and the stored Content-Type, sent
+	 * verbatim.
+	 * @param object the object
+	 * @param preconditions the request's conditional headers
+	 * @return the response
+	 */
+	public static ResponseEntity<byte[]> read(StoredObject object, Preconditions preconditions) {
+		ObjectMetadata metadata = object.metadata();
+		if (preconditions.notModified(metadata.etag())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(metadata.etag()).build();
+		}
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.CONTENT_TYPE, metadata.contentType());
+		headers.setETag(metadata.etag());
+		headers.setLastModified(metadata.modified());
+		headers.setContentLength(metadata.size());
+		return ResponseEntity.ok().headers(headers).body(object.content());
+	}
+
+	/**
+	 * Answer a successful DELETE.
+	 * @return 204 with no body
+	 */
+	public static ResponseEntity<Void> deleted() {
+		return ResponseEntity.noContent().build();
+	}
+
+}
