@@ -27,12 +27,6 @@ public class StorageAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	InMemoryObjectStore inMemoryObjectStore(StorageProperties properties) {
-		return new InMemoryObjectStore(properties.limits());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	ServiceInfoFactory serviceInfoFactory(@Value("${spring.application.name}") String service,
 			StorageProperties storage, ServerLimitsProperties server) {
 		return (workers, backend) -> ServiceInfo.of(service, workers, storage, server, backend);
@@ -44,7 +38,8 @@ public class StorageAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ObjectStore objectStore(InMemoryObjectStore engine, StorageProperties properties) {
+		ObjectStore objectStore(StorageProperties properties) {
+			ObjectStore engine = new InMemoryObjectStore(properties.limits());
 			return properties.latency().isZero() ? engine
 					: new LatencyEmulatingObjectStore(engine, properties.latency());
 		}
@@ -57,8 +52,9 @@ public class StorageAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactiveObjectStore reactiveObjectStore(InMemoryObjectStore engine, StorageProperties properties) {
-			ReactiveObjectStore store = new NonBlockingReactiveObjectStore(engine);
+		ReactiveObjectStore reactiveObjectStore(StorageProperties properties) {
+			ReactiveObjectStore store = new NonBlockingReactiveObjectStore(
+					new InMemoryObjectStore(properties.limits()));
 			return properties.latency().isZero() ? store
 					: new LatencyEmulatingReactiveObjectStore(store, properties.latency());
 		}

@@ -82,14 +82,21 @@ public final class InMemoryObjectStore implements ObjectStore {
 				release(1, content.length);
 			}
 			else {
+				// Space is taken before the swap but given back only after it: freeing a
+				// shrinking replacement's bytes early would let another write use them
+				// even if this swap then loses its race, and the budget would be crossed.
 				long growth = content.length - current.content.length;
-				reserve(0, growth);
+				long reserved = Math.max(growth, 0);
+				reserve(0, reserved);
 				Entry replacement = new Entry(new ObjectMetadata(key.value(), content.length, contentType, etag,
 						current.metadata.created(), now), content);
 				if (this.objects.replace(key.value(), current, replacement)) {
+					if (growth < 0) {
+						release(0, -growth);
+					}
 					return new WriteResult(replacement.metadata, false);
 				}
-				release(0, growth);
+				release(0, reserved);
 			}
 		}
 	}

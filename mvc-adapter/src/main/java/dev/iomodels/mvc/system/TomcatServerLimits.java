@@ -1,8 +1,10 @@
 package dev.iomodels.mvc.system;
 
 import dev.iomodels.service.ServerLimitsProperties;
+import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -18,12 +20,23 @@ class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebS
 
 	private final ServerLimitsProperties limits;
 
-	TomcatServerLimits(ServerLimitsProperties limits) {
+	private final JsonMapper json;
+
+	TomcatServerLimits(ServerLimitsProperties limits, JsonMapper json) {
 		this.limits = limits;
+		this.json = json;
 	}
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
+		factory.addContextCustomizers((context) -> {
+			// Tomcat adds its HTML error valve to the host only if no valve of the
+			// configured class is there yet: name ours and add it.
+			if (context.getParent() instanceof StandardHost host) {
+				host.setErrorReportValveClass(ProblemReportValve.class.getName());
+				host.getPipeline().addValve(new ProblemReportValve(this.json));
+			}
+		});
 		factory.addConnectorCustomizers((connector) -> {
 			// Keep %2F inside a path segment, so that /objects/a%2Fb reaches the API as
 			// the

@@ -1,0 +1,117 @@
+package dev.iomodels.storage;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static dev.iomodels.storage.ProblemAssertions.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+class LatencyEmulatingObjectStoreTests {
+
+	private static final Duration BASE = Duration.ofMillis(40);
+
+	private static final ObjectKey KEY = ObjectKey.of("k");
+
+	private final InMemoryObjectStore delegate = new InMemoryObjectStore(StorageLimits.DEFAULTS);
+
+	@AfterEach
+	void clearInterruptStatus() {
+		// Some tests interrupt the test thread on purpose; do not leak that to the next.
+		Thread.interrupted();
+	}
+
+	// Only a lower bound: a loaded machine may wake the thread late, never early.
+	@Test
+	void everyOperationHoldsTheCallingThreadForAtLeastTheBaseLatency() {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate, new EmulatedLatency(BASE, Duration.ZERO));
+		assertThat(elapsed(() -> store.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE)))
+			.isGreaterThanOrEqualTo(BASE);
+		assertThat(elapsed(() -> store.get(KEY))).isGreaterThanOrEqualTo(BASE);
+		assertThat(elapsed(() -> store.list(ListQuery.parse(null, null, null)))).isGreaterThanOrEqualTo(BASE);
+		assertThat(elapsed(() -> store.delete(KEY, Preconditions.NONE))).isGreaterThanOrEqualTo(BASE);
+		assertThat(this.delegate.stats()).isEqualTo(new StorageStats(0, 0));
+	}
+
+	@Test
+	void refusalComesAfterTheLatencyToo() {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate, new EmulatedLatency(BASE, Duration.ZERO));
+		assertThat(elapsed(() -> assertProblem(() -> store.get(KEY), ProblemType.NOT_FOUND)))
+			.isGreaterThanOrEqualTo(BASE);
+	}
+
+	@Test
+	void operationOnAVirtualThreadWaitsAtLeastTheBaseLatency() throws InterruptedException {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate, new EmulatedLatency(BASE, Duration.ZERO));
+		AtomicLong elapsedNanos = new AtomicLong(-1);
+		AtomicBoolean virtual = new AtomicBoolean();
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Thread thread = Thread.ofVirtual().unstarted(() -> {
+			try {
+				virtual.set(Thread.currentThread().isVirtual());
+				elapsedNanos
+					.set(elapsed(() -> store.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE)).toNanos());
+			}
+			catch (Throwable ex) {
+				failure.set(ex);
+			}
+		});
+		thread.start();
+		assertThat(thread.join(Duration.ofSeconds(10))).as("virtual thread finished").isTrue();
+		assertThat(failure.get()).isNull();
+		assertThat(virtual.get()).isTrue();
+		assertThat(Duration.ofNanos(elapsedNanos.get())).isGreaterThanOrEqualTo(BASE);
+		assertThat(this.delegate.get(KEY).content()).containsExactly(1);
+	}
+
+	// An interrupted thread cannot sleep, not even for zero time: if the store tried to
+	// wait, the call would fail.
+	@Test
+	void zeroLatencyDoesNotSleep() {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate, EmulatedLatency.NONE);
+		Thread.currentThread().interrupt();
+		store.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE);
+		assertThat(store.get(KEY).content()).containsExactly(1);
+		assertThat(Thread.currentThread().isInterrupted()).isTrue();
+	}
+
+	@Test
+	void interruptedWaitFailsWithoutCallingTheStoreAndKeepsTheInterruptStatus() {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate,
+				new EmulatedLatency(Duration.ofHours(1), Duration.ZERO));
+		// Preemptive: a store that ignored the interrupt must not hang the build.
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			Thread.currentThread().interrupt();
+			assertThatIllegalStateException()
+				.isThrownBy(() -> store.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE))
+				.withCauseInstanceOf(InterruptedException.class);
+			assertThat(Thread.interrupted()).as("interrupt status kept").isTrue();
+		});
+		assertThat(this.delegate.stats().objects()).isZero();
+	}
+
+	// Metrics gauges read these: they must answer at once, whatever the latency.
+	@Test
+	void statsLimitsAndBackendDoNotWait() {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate,
+				new EmulatedLatency(Duration.ofHours(1), Duration.ZERO));
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+			assertThat(store.stats()).isEqualTo(new StorageStats(0, 0));
+			assertThat(store.limits()).isEqualTo(StorageLimits.DEFAULTS);
+			assertThat(store.backend()).isEqualTo("memory");
+		});
+	}
+
+	private static Duration elapsed(Runnable operation) {
+		long start = System.nanoTime();
+		operation.run();
+		return Duration.ofNanos(System.nanoTime() - start);
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.iomodels.storage;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemTypeTests {
+
+	// Clients branch on the type URI alone, so two problems must never share one.
+	@Test
+	void everyTypeHasItsOwnUri() {
+		assertThat(Arrays.stream(ProblemType.values()).map(ProblemType::uri)).doesNotHaveDuplicates()
+			.hasSize(ProblemType.values().length);
+	}
+
+	@ParameterizedTest
+	@EnumSource(ProblemType.class)
+	void typeUriIsAnApiUrnEndingInTheSlug(ProblemType type) {
+		assertThat(type.uri().toString()).startsWith("urn:io-models:problem:")
+			.isEqualTo("urn:io-models:problem:" + type.slug());
+		assertThat(type.uri().getScheme()).isEqualTo("urn");
+		assertThat(type.slug()).matches("[a-z]+(-[a-z]+)*");
+		assertThat(type.title()).isNotBlank();
+	}
+
+	@Test
+	void everyTypeHasTheStatusOfItsMeaning() {
+		assertThat(ProblemType.INVALID_KEY.status()).isEqualTo(400);
+		assertThat(ProblemType.INVALID_PARAMETER.status()).isEqualTo(400);
+		assertThat(ProblemType.INVALID_HEADER.status()).isEqualTo(400);
+		assertThat(ProblemType.MALFORMED_REQUEST.status()).isEqualTo(400);
+		assertThat(ProblemType.NOT_FOUND.status()).isEqualTo(404);
+		assertThat(ProblemType.METHOD_NOT_ALLOWED.status()).isEqualTo(405);
+		assertThat(ProblemType.NOT_ACCEPTABLE.status()).isEqualTo(406);
+		assertThat(ProblemType.PRECONDITION_FAILED.status()).isEqualTo(412);
+		assertThat(ProblemType.PAYLOAD_TOO_LARGE.status()).isEqualTo(413);
+		assertThat(ProblemType.UNSUPPORTED_MEDIA_TYPE.status()).isEqualTo(415);
+		assertThat(ProblemType.STORAGE_FULL.status()).isEqualTo(507);
+		assertThat(ProblemType.INTERNAL_ERROR.status()).isEqualTo(500);
+	}
+
+	// Framework errors with a dedicated status get the API's own type back.
+	@ParameterizedTest
+	@EnumSource(mode = EnumSource.Mode.EXCLUDE,
+			names = { "INVALID_KEY", "INVALID_PARAMETER", "INVALID_HEADER", "MALFORMED_REQUEST" })
+	void statusWithADedicatedTypeMapsBackToThatType(ProblemType type) {
+		assertThat(ProblemType.forStatus(type.status())).isEqualTo(type);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 400, 401, 403, 408, 409, 411, 414, 418, 422, 429, 431, 499 })
+	void otherClientErrorIsAMalformedRequest(int status) {
+		assertThat(ProblemType.forStatus(status)).isEqualTo(ProblemType.MALFORMED_REQUEST);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 500, 501, 502, 503, 504, 599 })
+	void serverErrorWithoutADedicatedTypeIsAnInternalError(int status) {
+		assertThat(ProblemType.forStatus(status)).isEqualTo(ProblemType.INTERNAL_ERROR);
+	}
+
+	@Test
+	void onlyTheFourBadRequestTypesShareAStatus() {
+		Set<ProblemType> badRequests = EnumSet.noneOf(ProblemType.class);
+		for (ProblemType type : ProblemType.values()) {
+			if (type.status() == 400) {
+				badRequests.add(type);
+			}
+		}
+		assertThat(badRequests).containsExactlyInAnyOrder(ProblemType.INVALID_KEY, ProblemType.INVALID_PARAMETER,
+				ProblemType.INVALID_HEADER, ProblemType.MALFORMED_REQUEST);
+		assertThat(Arrays.stream(ProblemType.values()).filter((type) -> type.status() != 400).map(ProblemType::status))
+			.doesNotHaveDuplicates();
+	}
+
+}
