@@ -146,24 +146,6 @@ final class ContractHttp {
 	}
 
 	/**
-	 * Return a media type in a form that compares equal whatever white space a server put
-	 * around its parameter separators and whatever case it gave names: Tomcat, for
-	 * instance, sends {@code text/plain; charset=utf-8} back as
-	 * {@code text/plain;charset=utf-8}.
-	 * @param mediaType the media type, or {@code null}
-	 * @return the normalized form, or {@code null}
-	 */
-	static String normalizeMediaType(String mediaType) {
-		if (mediaType == null) {
-			return null;
-		}
-		return Arrays.stream(mediaType.split(";"))
-			.map(String::strip)
-			.map((part) -> part.toLowerCase(Locale.ROOT))
-			.collect(Collectors.joining(";"));
-	}
-
-	/**
 	 * Describe an exchange for an assertion message, so that a failing contract test says
 	 * what the service actually answered.
 	 * @param response the response

@@ -37,7 +37,6 @@ import static dev.iomodels.contract.ContractHttp.describe;
 import static dev.iomodels.contract.ContractHttp.etagOf;
 import static dev.iomodels.contract.ContractHttp.header;
 import static dev.iomodels.contract.ContractHttp.listHeader;
-import static dev.iomodels.contract.ContractHttp.normalizeMediaType;
 import static dev.iomodels.contract.ContractHttp.randomBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -230,17 +229,23 @@ public abstract class StorageApiContractTests {
 	}
 
 	@Test
-	void putStoresContentTypeWithParameters() {
+	void putStoresContentTypeInCanonicalFormAndSendsItBackExactly() {
 		String key = key("typed");
-		String contentType = "text/plain; charset=utf-8";
-		HttpResponse<byte[]> response = put(key, bytes("héllo"), contentType);
+		HttpResponse<byte[]> response = put(key, bytes("héllo"), "text/plain; Charset=utf-8; Format=flowed");
 		assertStatus(response, 201);
-		assertThat(json(response).path("contentType").stringValue()).isEqualTo(contentType);
+		String canonical = "text/plain;format=flowed;charset=utf-8";
+		assertThat(json(response).path("contentType").stringValue()).isEqualTo(canonical);
 		HttpResponse<byte[]> get = get(key);
 		assertStatus(get, 200);
-		assertThat(normalizeMediaType(header(get, "Content-Type"))).as(describe(get))
-			.isEqualTo(normalizeMediaType(contentType));
+		assertThat(header(get, "Content-Type")).as(describe(get)).isEqualTo(canonical);
 		assertThat(get.body()).isEqualTo(bytes("héllo"));
+	}
+
+	@Test
+	void putWithUnknownCharsetAnswers400InvalidHeaderAndStoresNothing() {
+		String key = key("charset");
+		assertProblem(put(key, bytes("x"), "text/plain; charset=x-no-such-charset"), 400, "invalid-header");
+		assertProblem(get(key), 404, "not-found");
 	}
 
 	@Test

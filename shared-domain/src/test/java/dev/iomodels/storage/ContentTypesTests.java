@@ -2,6 +2,7 @@ package dev.iomodels.storage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.iomodels.storage.ProblemAssertions.assertProblem;
@@ -16,17 +17,34 @@ class ContentTypesTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "text/plain", "application/json", "application/vnd.api+json", "image/svg+xml",
-			"application/x-www-form-urlencoded", "TEXT/Plain", "text/plain;charset=utf-8", "text/plain; charset=UTF-8",
-			"text/plain ;\tcharset=utf-8", "text/plain; charset=utf-8; format=flowed",
-			"multipart/form-data; boundary=\"a b;c=d,e\"", "text/plain; title=\"say \\\"hi\\\"\"",
-			"text/plain; empty=\"\"", "application/x.y-z_1!#$&^`|~" })
-	void mediaTypeIsStoredAsSent(String value) {
+			"application/x-www-form-urlencoded", "TEXT/Plain", "text/plain;charset=utf-8",
+			"text/plain;format=flowed;charset=utf-8", "multipart/form-data;boundary=\"a b;c=d,e\"",
+			"text/plain;title=\"say \\\"hi\\\"\"", "text/plain;empty=\"\"", "application/x.y-z_1!#$&^`|~" })
+	void canonicalMediaTypeIsStoredAsSent(String value) {
 		assertThat(ContentTypes.toStore(value)).isEqualTo(value);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "text/plain; charset=UTF-8|text/plain;charset=UTF-8",
+					"text/plain ;\tcharset=utf-8|text/plain;charset=utf-8",
+					"text/plain; charset=utf-8; format=flowed|text/plain;format=flowed;charset=utf-8",
+					"text/plain; Charset=\"utf-8\"; Format=flowed|text/plain;format=flowed;charset=utf-8",
+					"Text/HTML; Level=1|Text/HTML;level=1" })
+	void mediaTypeIsStoredInCanonicalForm(String sent, String stored) {
+		assertThat(ContentTypes.toStore(sent)).isEqualTo(stored);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "text/plain; charset=x-no-such-charset", "text/plain; charset=utf-8; charset=utf-8",
+			"text/plain; charset=\"not a name\"" })
+	void unknownOrRepeatedCharsetIsRefused(String value) {
+		assertProblem(() -> ContentTypes.toStore(value), ProblemType.INVALID_HEADER);
 	}
 
 	@Test
 	void surroundingWhiteSpaceIsNotStored() {
-		assertThat(ContentTypes.toStore("  text/plain; charset=utf-8\t ")).isEqualTo("text/plain; charset=utf-8");
+		assertThat(ContentTypes.toStore("  text/plain; charset=utf-8\t ")).isEqualTo("text/plain;charset=utf-8");
 	}
 
 	@Test

@@ -1,11 +1,13 @@
 package dev.iomodels.mvc.about;
 
 import dev.iomodels.service.ApiDocument;
-import dev.iomodels.service.ServiceInfo;
+import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ServiceInfoFactory;
 import dev.iomodels.service.WorkerSettings;
 import dev.iomodels.storage.ObjectStore;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,20 +17,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class AboutController {
 
-	private final ServiceInfo info;
+	private final ResponseEntity<byte[]> info;
 
 	private final ApiDocument document = new ApiDocument();
 
-	AboutController(ServiceInfoFactory infoFactory, WorkerSettings workers, ObjectStore store) {
-		this.info = infoFactory.create(workers, store.backend());
+	AboutController(ServiceInfoFactory infoFactory, WorkerSettings workers, ObjectStore store, JsonMapper mapper) {
+		this.info = new JsonResponses(mapper).ok(infoFactory.create(workers, store.backend()));
 	}
 
-	@GetMapping("/info")
-	ServiceInfo info() {
+	@GetMapping(path = "/info", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<byte[]> info() {
 		return this.info;
 	}
 
-	@GetMapping("/openapi.yaml")
+	@GetMapping(path = "/openapi.yaml", produces = "application/yaml")
 	ResponseEntity<byte[]> openApi() {
 		return this.document.response();
 	}

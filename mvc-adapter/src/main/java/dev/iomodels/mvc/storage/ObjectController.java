@@ -2,20 +2,21 @@ package dev.iomodels.mvc.storage;
 
 import java.io.IOException;
 
+import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
 import dev.iomodels.storage.ContentTypes;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
-import dev.iomodels.storage.ObjectMetadata;
-import dev.iomodels.storage.ObjectPage;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.Preconditions;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
 import dev.iomodels.storage.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -38,18 +39,21 @@ class ObjectController {
 
 	private final ObjectStore store;
 
-	ObjectController(ObjectStore store) {
+	private final JsonResponses json;
+
+	ObjectController(ObjectStore store, JsonMapper mapper) {
 		this.store = store;
+		this.json = new JsonResponses(mapper);
 	}
 
-	@PutMapping("/{key}")
-	ResponseEntity<ObjectMetadata> put(@PathVariable String key, @RequestHeader HttpHeaders headers,
+	@PutMapping(path = "/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<byte[]> put(@PathVariable String key, @RequestHeader HttpHeaders headers,
 			HttpServletRequest request) {
 		ObjectKey objectKey = ObjectKey.of(key);
 		String contentType = ContentTypes.toStore(headers.getFirst(HttpHeaders.CONTENT_TYPE));
 		Preconditions preconditions = preconditions(headers);
 		byte[] content = readBody(request);
-		return ObjectResponses.written(this.store.put(objectKey, content, contentType, preconditions));
+		return this.json.of(ObjectResponses.written(this.store.put(objectKey, content, contentType, preconditions)));
 	}
 
 	@GetMapping("/{key}")
@@ -66,11 +70,11 @@ class ObjectController {
 		return ObjectResponses.deleted();
 	}
 
-	@GetMapping
-	ObjectPage list(@RequestParam MultiValueMap<String, String> parameters) {
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<byte[]> list(@RequestParam MultiValueMap<String, String> parameters) {
 		// The first value of a repeated parameter counts, as in the WebFlux adapter.
-		return this.store.list(ListQuery.parse(parameters.getFirst("prefix"), parameters.getFirst("limit"),
-				parameters.getFirst("cursor")));
+		return this.json.ok(this.store.list(ListQuery.parse(parameters.getFirst("prefix"), parameters.getFirst("limit"),
+				parameters.getFirst("cursor"))));
 	}
 
 	private static Preconditions preconditions(HttpHeaders headers) {

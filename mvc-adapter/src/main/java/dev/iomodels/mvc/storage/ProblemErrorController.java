@@ -2,13 +2,14 @@ package dev.iomodels.mvc.storage;
 
 import java.util.Set;
 
+import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,13 +22,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+	private final JsonResponses json;
+
+	ProblemErrorController(JsonMapper mapper) {
+		this.json = new JsonResponses(mapper);
+	}
+
 	@RequestMapping("${server.error.path:/error}")
-	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	ResponseEntity<byte[]> error(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		int code = (status instanceof Integer value) ? value : 500;
 		String path = (uri instanceof String value) ? value : request.getRequestURI();
-		return Problems.ofFrameworkError(HttpStatusCode.valueOf(code), request.getMethod(), Set.of(), path);
+		return this.json
+			.of(Problems.ofFrameworkError(HttpStatusCode.valueOf(code), request.getMethod(), Set.of(), path));
 	}
 
 }

@@ -1,12 +1,13 @@
 package dev.iomodels.mvc.storage;
 
+import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.storage.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -21,21 +22,27 @@ class ProblemHandler {
 
 	private static final Log logger = LogFactory.getLog(ProblemHandler.class);
 
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> refused(ProblemException ex, HttpServletRequest request) {
-		return Problems.of(ex, request.getRequestURI());
+	private final JsonResponses json;
+
+	ProblemHandler(JsonMapper mapper) {
+		this.json = new JsonResponses(mapper);
 	}
 
 	@ExceptionHandler
-	ResponseEntity<ProblemDetail> other(Exception ex, HttpServletRequest request) {
+	ResponseEntity<byte[]> refused(ProblemException ex, HttpServletRequest request) {
+		return this.json.of(Problems.of(ex, request.getRequestURI()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<byte[]> other(Exception ex, HttpServletRequest request) {
 		// Spring's own client errors (unknown path, wrong method, unacceptable media
 		// type)
 		// implement ErrorResponse; anything else is a fault of the service.
 		if (ex instanceof ErrorResponse error && error.getStatusCode().is4xxClientError()) {
-			return Problems.ofErrorResponse(error, request.getMethod(), request.getRequestURI());
+			return this.json.of(Problems.ofErrorResponse(error, request.getMethod(), request.getRequestURI()));
 		}
 		logger.error("Unhandled exception for " + request.getMethod() + " " + request.getRequestURI(), ex);
-		return Problems.ofInternalError(request.getRequestURI());
+		return this.json.of(Problems.ofInternalError(request.getRequestURI()));
 	}
 
 }

@@ -1,8 +1,6 @@
 package dev.iomodels.mvc.system;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import dev.iomodels.service.Problems;
@@ -54,13 +52,11 @@ class ProblemReportValve extends ErrorReportValve {
 		}
 		ProblemDetail problem = problem(status, request);
 		try {
+			byte[] body = this.json.writeValueAsBytes(problem);
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-			Writer writer = response.getReporter();
-			if (writer != null) {
-				writer.write(this.json.writeValueAsString(problem));
-				response.finishResponse();
-			}
+			response.setContentLength(body.length);
+			response.getOutputStream().write(body);
+			response.finishResponse();
 		}
 		catch (IOException | IllegalStateException ex) {
 			// The client is gone or the response was committed meanwhile: nothing to add.

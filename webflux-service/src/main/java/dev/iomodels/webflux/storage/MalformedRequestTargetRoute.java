@@ -1,0 +1,110 @@
+package dev.iomodels.webflux.storage;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Set;
+
+import dev.iomodels.service.JsonResponses;
+import dev.iomodels.service.Problems;
+import dev.iomodels.storage.ProblemException;
+import dev.iomodels.storage.RequestPaths;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers a request whose target is not a valid URI (a broken percent-escape such as
+ * {@code %ZZ}, a character that URIs do not allow) with the API's problem instead of an
+ * empty 400. Spring's Reactor Netty adapter refuses such a request before any filter or
+ * handler runs; Tomcat refuses it as well, and the MVC adapter renders that refusal with
+ * the path rule, as this route does: a Reactor Netty route, tried before Spring's.
+ * <p>
+ * Its predicate runs on every request, so it first does a cheap scan and parses the
+ * target only when the scan finds something unusual.
+ */
+@Component
+class MalformedRequestTargetRoute implements WebServerFactoryCustomizer<NettyReactiveWebServerFactory> {
+
+	private final JsonResponses json;
+
+	MalformedRequestTargetRoute(JsonMapper mapper) {
+		this.json = new JsonResponses(mapper);
+	}
+
+	@Override
+	public void customize(NettyReactiveWebServerFactory factory) {
+		factory.addRouteProviders((routes) -> routes.route(MalformedRequestTargetRoute::isMalformed, this::refuse));
+	}
+
+	/**
+	 * Tell whether Spring would fail to parse a request target.
+	 * @param request the request
+	 * @return {@code true} for an origin-form target that is not a valid URI reference
+	 */
+	static boolean isMalformed(HttpServerRequest request) {
+		String target = request.uri();
+		if (!target.startsWith("/") || isPlain(target)) {
+			return false;
+		}
+		try {
+			new URI("http://localhost" + target);
+			return false;
+		}
+		catch (URISyntaxException ex) {
+			return true;
+		}
+	}
+
+	private Publisher<Void> refuse(HttpServerRequest request, HttpServerResponse response) {
+		String target = request.uri();
+		int query = target.indexOf('?');
+		String rawPath = (query >= 0) ? target.substring(0, query) : target;
+		ResponseEntity<ProblemDetail> problem;
+		try {
+			// Most malformed targets break the path rule: say which part, as the other
+			// services do; anything else is a malformed request all the same.
+			RequestPaths.check(rawPath);
+			problem = Problems.ofFrameworkError(HttpStatus.BAD_REQUEST, request.method().name(), Set.of(), rawPath);
+		}
+		catch (ProblemException ex) {
+			problem = Problems.of(ex, rawPath);
+		}
+		ResponseEntity<byte[]> serialized = this.json.of(problem);
+		response.status(serialized.getStatusCode().value());
+		serialized.getHeaders().forEach((name, values) -> response.header(name, String.join(",", values)));
+		return response.sendByteArray(Mono.just(serialized.getBody()));
+	}
+
+	/**
+	 * Tell whether a target is certainly a valid URI reference: only characters that may
+	 * appear unquoted in a path or query, and every {@code %} starting an escape.
+	 */
+	private static boolean isPlain(String target) {
+		int length = target.length();
+		for (int i = 0; i < length; i++) {
+			char c = target.charAt(i);
+			if (c == '%') {
+				if (i + 2 >= length || Character.digit(target.charAt(i + 1), 16) < 0
+						|| Character.digit(target.charAt(i + 2), 16) < 0) {
+					return false;
+				}
+				i += 2;
+			}
+			else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+					|| "-._~!$&'()*+,;=:@/?".indexOf(c) >= 0)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

@@ -1,0 +1,136 @@
+package dev.iomodels.webflux.storage;
+
+import dev.iomodels.service.JsonResponses;
+import dev.iomodels.service.ObjectResponses;
+import dev.iomodels.storage.ContentTypes;
+import dev.iomodels.storage.ListQuery;
+import dev.iomodels.storage.ObjectKey;
+import dev.iomodels.storage.Preconditions;
+import dev.iomodels.storage.ReactiveObjectStore;
+import dev.iomodels.storage.StorageLimits;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The object endpoints. Validation happens in the domain, in the same order as in the MVC
+ * adapter (key, Content-Type, conditional headers, body), and the responses are built by
+ * {@link ObjectResponses} as there; this class only moves bytes and headers between
+ * Reactor Netty and the reactive storage port, without ever blocking the event loop.
+ */
+@RestController
+@RequestMapping(ObjectResponses.OBJECTS_PATH)
+class ObjectController {
+
+	private final ReactiveObjectStore store;
+
+	private final JsonResponses json;
+
+	ObjectController(ReactiveObjectStore store, JsonMapper mapper) {
+		this.store = store;
+		this.json = new JsonResponses(mapper);
+	}
+
+	@PutMapping(path = "/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<byte[]>> put(@PathVariable String key, ServerHttpRequest request) {
+		ObjectKey objectKey = ObjectKey.of(key);
+		// The raw header: getContentType() parses it, and throws on a value that the
+		// domain must refuse with its own problem.
+		String contentType = ContentTypes.toStore(request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
+		Preconditions preconditions = preconditions(request.getHeaders());
+		return readBody(request).flatMap((content) -> this.store.put(objectKey, content, contentType, preconditions))
+			.map((result) -> this.json.of(ObjectResponses.written(result)));
+	}
+
+	@GetMapping("/{key}")
+	Mono<Void> get(@PathVariable String key, ServerHttpRequest request, ServerHttpResponse response) {
+		ObjectKey objectKey = ObjectKey.of(key);
+		Preconditions preconditions = preconditions(request.getHeaders());
+		return this.store.get(objectKey)
+			.flatMap((object) -> writeVerbatim(ObjectResponses.read(object, preconditions), response));
+	}
+
+	@DeleteMapping("/{key}")
+	Mono<ResponseEntity<Void>> delete(@PathVariable String key, ServerHttpRequest request) {
+		ObjectKey objectKey = ObjectKey.of(key);
+		Preconditions preconditions = preconditions(request.getHeaders());
+		return this.store.delete(objectKey, preconditions).then(Mono.fromSupplier(ObjectResponses::deleted));
+	}
+
+	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<byte[]>> list(ServerHttpRequest request) {
+		// The first value of a repeated parameter counts, as in the MVC adapter.
+		MultiValueMap<String, String> parameters = request.getQueryParams();
+		ListQuery query = ListQuery.parse(parameters.getFirst("prefix"), parameters.getFirst("limit"),
+				parameters.getFirst("cursor"));
+		return this.store.list(query).map(this.json::ok);
+	}
+
+	/**
+	 * Send an object's response straight to Reactor Netty rather than return it: the
+	 * message writers would parse the stored Content-Type, and fail on a value that the
+	 * domain accepts but Spring's parser does not (a charset this JVM does not know, for
+	 * one). Here every header goes out as built, and the store's array is wrapped, not
+	 * copied. Spring drops the body of a HEAD request, and the Content-Length set
+	 * beforehand still tells the object's size.
+	 */
+	private static Mono<Void> writeVerbatim(ResponseEntity<byte[]> entity, ServerHttpResponse response) {
+		response.setStatusCode(entity.getStatusCode());
+		response.getHeaders().putAll(entity.getHeaders());
+		byte[] body = entity.getBody();
+		if (body == null) {
+			return response.setComplete();
+		}
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+	}
+
+	/**
+	 * Read the whole body, never holding more than the object size limit: a declared
+	 * Content-Length above it is refused before a byte is read, and a chunked body is cut
+	 * off as soon as it grows past it.
+	 */
+	private Mono<byte[]> readBody(ServerHttpRequest request) {
+		long maxSize = this.store.limits().maxObjectSize();
+		if (request.getHeaders().getContentLength() > maxSize) {
+			return Mono.error(StorageLimits.tooLarge(maxSize));
+		}
+		int maxBytes = (int) Math.min(maxSize, Integer.MAX_VALUE - 8);
+		return DataBufferUtils.join(request.getBody(), maxBytes)
+			.map(ObjectController::toBytes)
+			.onErrorMap(DataBufferLimitException.class, (ex) -> StorageLimits.tooLarge(maxSize))
+			// No body at all is a zero-byte object.
+			.switchIfEmpty(Mono.fromSupplier(() -> new byte[0]));
+	}
+
+	private static byte[] toBytes(DataBuffer buffer) {
+		try {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(buffer);
+		}
+	}
+
+	private static Preconditions preconditions(HttpHeaders headers) {
+		return Preconditions.parse(headers.getOrEmpty(HttpHeaders.IF_MATCH),
+				headers.getOrEmpty(HttpHeaders.IF_NONE_MATCH));
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.iomodels.webflux.system;
+
+import dev.iomodels.service.ServerLimitsProperties;
+import io.netty.channel.ChannelOption;
+import reactor.netty.http.server.HttpRequestDecoderSpec;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
+
+/**
+ * Applies the shared {@code iomodels.server.*} limits to Reactor Netty, the same limits
+ * the MVC services apply to Tomcat.
+ * <ul>
+ * <li>{@code keepAliveTimeout}: Reactor Netty's idle timeout, which closes a connection
+ * that waits this long for its next request (Tomcat's {@code keepAliveTimeout}).</li>
+ * <li>{@code maxKeepAliveRequests}: the same setting; {@code -1} is no limit in
+ * both.</li>
+ * <li>{@code maxRequestHeaderSize}: the decoder's {@code maxHeaderSize}. Netty bounds the
+ * request line separately ({@code maxInitialLineLength}, 4 KiB by default), where Tomcat
+ * counts it in the same budget.</li>
+ * <li>{@code acceptBacklog}: {@code SO_BACKLOG} of the listening socket (Tomcat's
+ * {@code acceptCount}).</li>
+ * <li>{@code maxConnections}: {@link ConnectionLimit}, since Reactor Netty has none of
+ * its own.</li>
+ * </ul>
+ */
+final class ServerLimitsCustomizer implements NettyServerCustomizer {
+
+	private final ServerLimitsProperties limits;
+
+	private final ConnectionLimit connectionLimit;
+
+	ServerLimitsCustomizer(ServerLimitsProperties limits) {
+		this.limits = limits;
+		this.connectionLimit = new ConnectionLimit(limits.maxConnections());
+	}
+
+	@Override
+	public HttpServer apply(HttpServer server) {
+		// httpRequestDecoder starts from a fresh spec, dropping what Boot configured from
+		// server.netty.*; carry that over and change only the header size.
+		HttpRequestDecoderSpec configured = server.configuration().decoder();
+		int maxHeaderSize = Math.toIntExact(this.limits.maxRequestHeaderSize().toBytes());
+		return server.idleTimeout(this.limits.keepAliveTimeout())
+			.maxKeepAliveRequests(this.limits.maxKeepAliveRequests())
+			.httpRequestDecoder((spec) -> copy(configured, spec).maxHeaderSize(maxHeaderSize))
+			.option(ChannelOption.SO_BACKLOG, this.limits.acceptBacklog())
+			.doOnChannelInit(this.connectionLimit);
+	}
+
+	@SuppressWarnings("deprecation")
+	private static HttpRequestDecoderSpec copy(HttpRequestDecoderSpec from, HttpRequestDecoderSpec to) {
+		return to.maxInitialLineLength(from.maxInitialLineLength())
+			.maxHeaderSize(from.maxHeaderSize())
+			.maxChunkSize(from.maxChunkSize())
+			.validateHeaders(from.validateHeaders())
+			.initialBufferSize(from.initialBufferSize())
+			.allowDuplicateContentLengths(from.allowDuplicateContentLengths())
+			.allowPartialChunks(from.allowPartialChunks())
+			.h2cMaxContentLength(from.h2cMaxContentLength());
+	}
+
+}

@@ -1,0 +1,74 @@
+package dev.iomodels.webflux;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import dev.iomodels.storage.ObjectKey;
+import dev.iomodels.storage.Preconditions;
+import dev.iomodels.storage.ReactiveObjectStore;
+import dev.iomodels.testing.ConcurrentLoad;
+import org.junit.jupiter.api.Test;
+import reactor.netty.resources.LoopResources;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What makes this service "event-loop": a request that waits for storage is a timer
+ * entry, not a thread, so many requests wait at once on the same few event-loop threads.
+ * Only lower bounds on time are asserted; the machine is shared.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "storage.emulated-latency=200ms", "management.server.port=0" })
+class EmulatedLatencyTests {
+
+	private static final Duration LATENCY = Duration.ofMillis(200);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ReactiveObjectStore store;
+
+	@Test
+	void requestsWaitingForStorageShareTheEventLoopThreads() throws Exception {
+		this.store.put(ObjectKey.of("latency-probe"), new byte[] { 1 }, "application/octet-stream", Preconditions.NONE)
+			.block(Duration.ofSeconds(10));
+		URI uri = URI.create("http://localhost:" + this.port + "/api/v1/objects/latency-probe");
+
+		long single = System.nanoTime();
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			HttpResponse<Void> response = client.send(
+					HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+					HttpResponse.BodyHandlers.discarding());
+			assertThat(response.statusCode()).isEqualTo(200);
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - single)).isGreaterThanOrEqualTo(LATENCY);
+
+		long start = System.nanoTime();
+		ConcurrentLoad.Result result = ConcurrentLoad.getConcurrently(uri, 50, Duration.ofSeconds(60),
+				EmulatedLatencyTests::eventLoopThreads);
+		Duration batch = Duration.ofNanos(System.nanoTime() - start);
+
+		assertThat(result.statuses()).hasSize(50).containsOnly(200);
+		assertThat(batch).isGreaterThanOrEqualTo(LATENCY);
+		// No thread per request: the event loops are all the server has.
+		assertThat(result.maxSample()).isLessThanOrEqualTo(LoopResources.DEFAULT_IO_WORKER_COUNT);
+	}
+
+	private static int eventLoopThreads() {
+		return (int) Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.filter((thread) -> thread.getName().startsWith("reactor-http-"))
+			.count();
+	}
+
+}
