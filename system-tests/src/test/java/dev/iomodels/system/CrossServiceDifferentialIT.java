@@ -1,6 +1,7 @@
 package dev.iomodels.system;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import dev.iomodels.harness.Service;
+import dev.iomodels.harness.ServiceProcess;
 import dev.iomodels.system.RawHttp.Request;
 import dev.iomodels.system.RawHttp.Response;
 import org.assertj.core.api.SoftAssertions;
@@ -28,8 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrossServiceDifferentialIT {
 
-	private static final List<String> SERVICES = List.of("classic-service", "loom-service", "webflux-service");
-
 	private static final Set<String> IGNORED_HEADERS = Set.of("date", "connection", "keep-alive", "transfer-encoding");
 
 	private static final Pattern JSON_TIMESTAMP = Pattern
@@ -39,8 +40,10 @@ class CrossServiceDifferentialIT {
 
 	@BeforeAll
 	static void startServices() throws Exception {
-		for (String service : SERVICES) {
-			running.add(ServiceProcess.start(service, Map.of("storage.max-bytes", "16MB")));
+		Path root = Path.of(System.getProperty("project.root"));
+		for (Service service : Service.ALL) {
+			running.add(ServiceProcess.start(service, service.jar(root, System.getProperty("project.version")),
+					Map.of("storage.max-bytes", "16MB"), Path.of("target", "service-logs")));
 		}
 	}
 
@@ -60,16 +63,16 @@ class CrossServiceDifferentialIT {
 			for (Request request : sequence) {
 				normalized.add(request + "\n" + normalize(RawHttp.exchange(service.api(), request)));
 			}
-			answers.put(service.name(), normalized);
+			answers.put(service.service().shortName(), normalized);
 		}
 		// Every difference at once, not just the first: they tend to come in families.
 		SoftAssertions differences = new SoftAssertions();
-		List<String> reference = answers.get(SERVICES.get(0));
-		for (String service : SERVICES.subList(1, SERVICES.size())) {
+		List<String> reference = answers.get("classic");
+		for (String service : List.of("loom", "webflux")) {
 			List<String> other = answers.get(service);
 			for (int i = 0; i < sequence.size(); i++) {
 				differences.assertThat(other.get(i))
-					.as("%s vs %s for request %d", service, SERVICES.get(0), i + 1)
+					.as("%s vs classic for request %d", service, i + 1)
 					.isEqualTo(reference.get(i));
 			}
 		}
