@@ -8,6 +8,7 @@ import dev.iomodels.storage.StoredObject;
 import dev.iomodels.storage.WriteResult;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -56,6 +57,28 @@ public final class ObjectResponses {
 		headers.setLastModified(metadata.modified());
 		headers.setContentLength(metadata.size());
 		return ResponseEntity.ok().headers(headers).body(object.content());
+	}
+
+	/**
+	 * Answer an OPTIONS request for an object: the methods it supports, in a fixed order.
+	 * Answered by the API rather than by the frameworks, which list the same methods in
+	 * different orders and add an empty {@code Accept-Patch}.
+	 * @return 200 with {@code Allow} and no body
+	 */
+	public static ResponseEntity<Void> objectOptions() {
+		return options(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.OPTIONS);
+	}
+
+	/**
+	 * Answer an OPTIONS request for the collection of objects (the listing).
+	 * @return 200 with {@code Allow} and no body
+	 */
+	public static ResponseEntity<Void> collectionOptions() {
+		return options(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+	}
+
+	private static ResponseEntity<Void> options(HttpMethod... methods) {
+		return ResponseEntity.ok().allow(methods).contentLength(0).build();
 	}
 
 	/**

@@ -153,8 +153,10 @@ class CrossServiceDifferentialIT {
 				Request.of("GET", "/api/v1/objects/a%zz"), Request.of("GET", "/api/v1/objects/" + "k".repeat(257)),
 				// Methods and unknown paths
 				Request.of("POST", "/api/v1/objects/diff-a"), Request.of("PATCH", "/api/v1/objects/diff-a"),
-				Request.of("DELETE", "/api/v1/objects"), Request.of("GET", "/api/v1/nope"),
-				Request.of("GET", "/actuator/health"), Request.of("GET", "/"),
+				Request.of("POST", "/api/v1/objects/a%1Fb"), Request.of("OPTIONS", "/api/v1/objects/diff-a"),
+				Request.of("PUT", "/api/v1/objects/diff-g", "Accept", "text/plain").withBody(hello),
+				Request.of("GET", "/api/v1/objects/diff-g"), Request.of("DELETE", "/api/v1/objects"),
+				Request.of("GET", "/api/v1/nope"), Request.of("GET", "/actuator/health"), Request.of("GET", "/"),
 				Request.of("GET", "/api/v1/openapi.yaml"),
 				// Deletes
 				Request.of("DELETE", "/api/v1/objects/diff-a", "If-Match", "\"stale\""),

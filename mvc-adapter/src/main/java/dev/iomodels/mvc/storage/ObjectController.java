@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,6 +37,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(ObjectResponses.OBJECTS_PATH)
 class ObjectController {
+
+	@RequestMapping(path = "/{key}", method = RequestMethod.OPTIONS)
+	ResponseEntity<Void> objectOptions() {
+		return ObjectResponses.objectOptions();
+	}
+
+	@RequestMapping(method = RequestMethod.OPTIONS)
+	ResponseEntity<Void> collectionOptions() {
+		return ObjectResponses.collectionOptions();
+	}
 
 	private final ObjectStore store;
 

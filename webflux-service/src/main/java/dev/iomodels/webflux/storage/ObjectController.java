@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -36,6 +37,16 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping(ObjectResponses.OBJECTS_PATH)
 class ObjectController {
+
+	@RequestMapping(path = "/{key}", method = RequestMethod.OPTIONS)
+	Mono<ResponseEntity<Void>> objectOptions() {
+		return Mono.just(ObjectResponses.objectOptions());
+	}
+
+	@RequestMapping(method = RequestMethod.OPTIONS)
+	Mono<ResponseEntity<Void>> collectionOptions() {
+		return Mono.just(ObjectResponses.collectionOptions());
+	}
 
 	private final ReactiveObjectStore store;
 

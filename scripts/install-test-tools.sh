@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs the programs the tests drive for real, from Debian's packages, when they are missing:
+#   prometheus  - the dashboard-query check evaluates every Grafana panel's PromQL against a real Prometheus
+#   chromium    - the comparison report is opened in a real headless browser
+# Needs root (CI runs as root) or sudo. Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+missing=()
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing ${missing[*]} from Debian's packages ..."
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
