@@ -1,0 +1,141 @@
+package dev.iomodels.gatling;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.iomodels.harness.Service;
+import dev.iomodels.harness.ServiceProcess;
+import io.gatling.javaapi.core.Simulation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The CI smoke of the simulation library: every simulation runs for a few seconds, at low
+ * load, against one service's jar (started once for all six), in this JVM through
+ * {@link GatlingRunner} as the comparison report runs them. It proves that each
+ * simulation runs, sends the requests it should in the right mix, gets no error at low
+ * load and writes its report — not how the service performs. Each service gets the same
+ * emulated latency, so that requests wait as they do in the real runs.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractGatlingSmoke {
+
+	private static final String LATENCY = "50ms";
+
+	private final Service service;
+
+	private ServiceProcess running;
+
+	private Path results;
+
+	AbstractGatlingSmoke(Service service) {
+		this.service = service;
+	}
+
+	@BeforeAll
+	void startService() throws Exception {
+		Path root = Path.of(System.getProperty("project.root"));
+		this.running = ServiceProcess.start(this.service, this.service.jar(root, System.getProperty("project.version")),
+				Map.of("storage.emulated-latency", LATENCY), Path.of("target", "service-logs"));
+		this.results = Path.of("target", "gatling-smoke", this.service.shortName());
+	}
+
+	@AfterAll
+	void stopService() throws Exception {
+		if (this.running != null) {
+			this.running.close();
+		}
+	}
+
+	@Test
+	void mixedCrudSendsTheConfiguredMix() {
+		GatlingRunner.Run run = run(MixedCrudSimulation.class, "users", "20", "duration", "4s", "keyspace", "200");
+		Map<String, GatlingStats> requests = GatlingStats.readRequests(run.reportDirectory());
+		// One operation is a GET, a PUT, a LIST or a scratch PUT followed by its DELETE.
+		long operations = count(requests, StorageApi.GET) + count(requests, StorageApi.PUT)
+				+ count(requests, StorageApi.LIST) + count(requests, StorageApi.PUT_SCRATCH);
+		assertThat(operations).isGreaterThan(500);
+		assertThat(percent(count(requests, StorageApi.GET), operations)).isCloseTo(80, within(5.0));
+		assertThat(percent(count(requests, StorageApi.PUT), operations)).isCloseTo(15, within(4.0));
+		assertThat(percent(count(requests, StorageApi.LIST) + count(requests, StorageApi.PUT_SCRATCH), operations))
+			.isCloseTo(5, within(3.0));
+		assertThat(count(requests, StorageApi.DELETE_SCRATCH)).isEqualTo(count(requests, StorageApi.PUT_SCRATCH));
+	}
+
+	@Test
+	void concurrencySweepRunsEachStep() {
+		GatlingRunner.Run run = run(ConcurrencySweepSimulation.class, "steps", "5,10", "stepDuration", "2s");
+		assertThat(GatlingStats.readRequests(run.reportDirectory())).containsOnlyKeys(StorageApi.GET);
+		// Closed model at 50 ms per request: 5 users for 2 s, then 10 for 2 s, about 600
+		// requests.
+		assertThat(run.stats().total()).isBetween(300L, 700L);
+	}
+
+	@Test
+	void arrivalRateRampRunsItsProfile() {
+		GatlingRunner.Run run = run(ArrivalRateRampSimulation.class, "rate", "5", "maxRate", "40", "duration", "4s");
+		// Open model: (5 + 40) / 2 requests/s for 4 s, whatever the service does.
+		assertThat(run.stats().total()).isBetween(70L, 110L);
+	}
+
+	@Test
+	void arrivalRateRampStopsWhenTheObjectiveBreaks() {
+		long start = System.nanoTime();
+		GatlingRunner.Run run = run(ArrivalRateRampSimulation.class, "rate", "20", "maxRate", "20", "duration", "60s",
+				"sloP99Ms", "1");
+		// Every request takes 50 ms, over the 1 ms objective: the run stops after three
+		// windows.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+		assertThat(run.stats().total()).isPositive();
+	}
+
+	@Test
+	void c10kHoldsItsConnectionsAtSmokeScale() {
+		run(C10kSimulation.class, "users", "100", "rampUp", "1s", "duration", "3s");
+	}
+
+	@Test
+	void largePayloadsStoreAndReadLargeObjects() {
+		GatlingRunner.Run run = run(LargePayloadSimulation.class, "users", "4", "duration", "3s", "keyspace", "8");
+		assertThat(GatlingStats.readRequests(run.reportDirectory())).containsOnlyKeys(StorageApi.GET, StorageApi.PUT);
+	}
+
+	@Test
+	void spikeJumpsFromIdleToManyUsersAndBack() {
+		run(SpikeSimulation.class, "users", "50", "idle", "1s", "duration", "2s", "keyspace", "100");
+	}
+
+	private GatlingRunner.Run run(Class<? extends Simulation> simulation, String... properties) {
+		Map<String, String> parameters = new HashMap<>();
+		parameters.put("baseUrl", this.running.api().toString());
+		for (int i = 0; i < properties.length; i += 2) {
+			parameters.put(properties[i], properties[i + 1]);
+		}
+		GatlingRunner.Run run = GatlingRunner.execute(simulation, parameters, this.results);
+		assertThat(run.reportDirectory().resolve("index.html")).isRegularFile();
+		assertThat(Files.isRegularFile(run.reportDirectory().resolve("simulation.log"))).isTrue();
+		GatlingStats stats = run.stats();
+		assertThat(stats.ok()).as("requests that succeeded").isPositive();
+		assertThat(stats.ko()).as("failed requests at low load").isZero();
+		assertThat(run.assertionsPassed()).as("the simulation's own assertions").isTrue();
+		return run;
+	}
+
+	private static long count(Map<String, GatlingStats> requests, String name) {
+		GatlingStats stats = requests.get(name);
+		return (stats != null) ? stats.total() : 0;
+	}
+
+	private static double percent(long part, long whole) {
+		return 100.0 * part / whole;
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.iomodels.gatling;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+
+import com.sun.management.UnixOperatingSystemMXBean;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+/**
+ * C10K: 10,000 requests in flight at once, each on its own open connection, held for a
+ * while. Start the service with a long emulated latency (e.g.
+ * {@code --storage.emulated-latency=1s}) so that every request waits. Loom and webflux
+ * hold all of them with no errors (their latency grows only when the CPU runs out);
+ * classic serves 200 at a time, so the others queue — watch its latency climb towards the
+ * 60 s request timeout and its timeouts counted as errors in the report. This simulation
+ * applies the load and checks the objective the user sets, nothing more.
+ * <p>
+ * Each connection is a file descriptor on both sides: the load generator and the service
+ * both need {@code ulimit -n} above the number of users. The simulation refuses to start
+ * when its own limit is too low instead of failing with connection errors.
+ */
+public class C10kSimulation extends Simulation {
+
+	private static final int SPARE_FILE_DESCRIPTORS = 1024;
+
+	private final LoadParameters parameters = LoadParameters.fromSystemProperties();
+
+	private final int users = requireOpenFiles(this.parameters.integer("users", 10_000));
+
+	private final Duration rampUp = this.parameters.duration("rampUp", Duration.ofSeconds(10));
+
+	private final Duration duration = this.parameters.duration("duration", Duration.ofSeconds(60));
+
+	private final double readRatio = this.parameters.percent("readRatio", 100);
+
+	private final byte[] payload = StorageApi.payload(this.parameters.dataSize("payloadSize", "1KiB"));
+
+	private final StorageApi api = new StorageApi(this.parameters.baseUrl(), "c10k",
+			this.parameters.integer("keyspace", 1000));
+
+	private final ScenarioBuilder c10k = scenario("C10K").exec(this.api.mixedOperation(this.readRatio, this.payload));
+
+	public C10kSimulation() {
+		// A ramp, not a jump: 10,000 SYNs at once overflow any accept backlog, and the
+		// kernel's SYN retries would be measured instead of the service.
+		setUp(this.c10k.injectClosed(rampConcurrentUsers(0).to(this.users).during(this.rampUp),
+				constantConcurrentUsers(this.users).during(this.duration)))
+			.protocols(this.api.protocol())
+			.assertions(this.parameters.slo(Duration.ofSeconds(5)).assertions());
+	}
+
+	@Override
+	public void before() {
+		this.api.preload(List.of(this.payload));
+	}
+
+	@Override
+	public void after() {
+		this.api.cleanup();
+	}
+
+	private static int requireOpenFiles(int users) {
+		if (ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean os) {
+			long needed = users + SPARE_FILE_DESCRIPTORS;
+			if (os.getMaxFileDescriptorCount() < needed) {
+				throw new IllegalStateException("C10K with " + users + " users needs at least " + needed
+						+ " open files in the load generator, but its limit is " + os.getMaxFileDescriptorCount()
+						+ ". Raise it in the shell that runs Maven (ulimit -n 65536) and start the service from a"
+						+ " shell with the same limit, or run fewer users (-Dusers=...).");
+			}
+		}
+		return users;
+	}
+
+}
