@@ -14,8 +14,7 @@ import org.springframework.web.server.WebFilterChain;
  * routing: Reactor Netty passes dot-segments and control characters through where Tomcat
  * refuses or normalizes them, and the rule makes all services answer such a path alike. A
  * refusal here happens outside the dispatcher, so {@link ProblemWebExceptionHandler}
- * renders it, as the same problem the MVC adapter's {@code RequestPathFilter}
- * produces.
+ * renders it, as the same problem the MVC adapter's {@code RequestPathFilter} produces.
  */
 @Component
 class RequestPathFilter implements WebFilter {
