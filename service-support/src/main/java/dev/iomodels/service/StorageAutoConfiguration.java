@@ -1,12 +1,15 @@
 package dev.iomodels.service;
 
+import dev.iomodels.service.metrics.StorageOperations;
 import dev.iomodels.storage.InMemoryObjectStore;
 import dev.iomodels.storage.LatencyEmulatingObjectStore;
 import dev.iomodels.storage.LatencyEmulatingReactiveObjectStore;
 import dev.iomodels.storage.NonBlockingReactiveObjectStore;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.ReactiveObjectStore;
+import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,7 +22,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Creates the storage port a service's web stack needs, over one engine: the blocking
  * port for a servlet service, the reactive port for a reactive one, each with the
- * emulated latency done the way its I/O model waits.
+ * emulated latency done the way its I/O model waits, and each operation timed
+ * ({@link StorageOperations}) when the service has a meter registry. The timing is the
+ * outermost layer, so it includes the emulated latency, as a client of a remote store
+ * would see it.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ StorageProperties.class, ServerLimitsProperties.class })
@@ -38,10 +44,12 @@ public class StorageAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ObjectStore objectStore(StorageProperties properties) {
+		ObjectStore objectStore(StorageProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
 			ObjectStore engine = new InMemoryObjectStore(properties.limits());
-			return properties.latency().isZero() ? engine
+			ObjectStore store = properties.latency().isZero() ? engine
 					: new LatencyEmulatingObjectStore(engine, properties.latency());
+			MeterRegistry registry = meterRegistry.getIfAvailable();
+			return (registry != null) ? StorageOperations.timed(store, registry) : store;
 		}
 
 	}
@@ -52,11 +60,14 @@ public class StorageAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactiveObjectStore reactiveObjectStore(StorageProperties properties) {
-			ReactiveObjectStore store = new NonBlockingReactiveObjectStore(
+		ReactiveObjectStore reactiveObjectStore(StorageProperties properties,
+				ObjectProvider<MeterRegistry> meterRegistry) {
+			ReactiveObjectStore engine = new NonBlockingReactiveObjectStore(
 					new InMemoryObjectStore(properties.limits()));
-			return properties.latency().isZero() ? store
-					: new LatencyEmulatingReactiveObjectStore(store, properties.latency());
+			ReactiveObjectStore store = properties.latency().isZero() ? engine
+					: new LatencyEmulatingReactiveObjectStore(engine, properties.latency());
+			MeterRegistry registry = meterRegistry.getIfAvailable();
+			return (registry != null) ? StorageOperations.timed(store, registry) : store;
 		}
 
 	}

@@ -1,0 +1,315 @@
+package dev.iomodels.system.observability;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.iomodels.harness.Service;
+import dev.iomodels.harness.ServiceProcess;
+import dev.iomodels.system.observability.Dashboards.Dashboard;
+import dev.iomodels.system.observability.Dashboards.Panel;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static dev.iomodels.system.observability.ProjectFiles.list;
+import static dev.iomodels.system.observability.ProjectFiles.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What can be proven about {@code docker compose up} without Docker: the compose file
+ * parses and everything it names exists; the three services get identical resources and
+ * the harness's fair JVM flags; Prometheus scrapes exactly the services' management ports
+ * by their compose names; Grafana's provisioning points at that Prometheus and at the
+ * dashboards; and the dashboards are valid, use only the provisioned data source, and
+ * tell the reader what each panel shows.
+ */
+class ComposeStackTests {
+
+	private static final String DATASOURCE_UID = "prometheus";
+
+	/**
+	 * The colour of each service on every side-by-side panel, as the README lists them.
+	 */
+	private static final Map<String, String> COLOURS = Map.of("classic", "#3274D9", "loom", "#56A64B", "webflux",
+			"#FF9830");
+
+	private final Map<String, Object> compose = ProjectFiles.yaml(ProjectFiles.composeFile());
+
+	@Test
+	void composeUpRunsTheThreeServicesPrometheusAndGrafana() {
+		// Anything else (a load generator, say) must sit behind a profile.
+		assertThat(upServices().keySet()).containsExactlyInAnyOrder("classic-service", "loom-service",
+				"webflux-service", "prometheus", "grafana");
+	}
+
+	@Test
+	void eachServiceIsBuiltFromADockerfileInItsModuleFromTheBuiltJar() throws Exception {
+		for (Service service : Service.ALL) {
+			Map<String, Object> definition = service(service.name());
+			Path context = ProjectFiles.root().resolve(String.valueOf(definition.get("build"))).normalize();
+			assertThat(context).as("build context of %s", service.name())
+				.isEqualTo(ProjectFiles.root().resolve(service.name()));
+			Path dockerfile = context.resolve("Dockerfile");
+			assertThat(dockerfile).isRegularFile();
+			String text = Files.readString(dockerfile);
+			assertThat(text).as(dockerfile.toString())
+				.containsPattern("(?m)^FROM eclipse-temurin:25-jre$")
+				.contains(
+						"COPY --chown=app:app target/" + service.name() + "-" + ProjectFiles.version() + ".jar app.jar")
+				.containsPattern("(?m)^USER app$")
+				.containsPattern("(?m)^EXPOSE " + service.port() + " " + service.managementPort() + "$")
+				.contains("HEALTHCHECK")
+				.contains("/dev/tcp/127.0.0.1/" + service.managementPort())
+				.contains("/actuator/health/readiness");
+			assertThat(Files.readString(context.resolve(".dockerignore")))
+				.contains("!target/" + service.name() + "-" + ProjectFiles.version() + ".jar");
+			assertThat(list(definition.get("ports"))).containsExactlyInAnyOrder(service.port() + ":" + service.port(),
+					service.managementPort() + ":" + service.managementPort());
+		}
+	}
+
+	@Test
+	void theThreeServicesGetIdenticalLimitsAndTheHarnesssFairJvmFlags() {
+		List<Map<String, Object>> fairness = new ArrayList<>();
+		for (Service service : Service.ALL) {
+			Map<String, Object> definition = service(service.name());
+			Map<String, Object> settings = new LinkedHashMap<>();
+			settings.put("cpus", definition.get("cpus"));
+			settings.put("mem_limit", definition.get("mem_limit"));
+			settings.put("environment", definition.get("environment"));
+			fairness.add(settings);
+		}
+		assertThat(fairness).as("cpus, mem_limit and environment of the three services").containsOnly(fairness.get(0));
+		Map<String, Object> settings = fairness.get(0);
+		assertThat(settings.get("cpus")).isNotNull();
+		assertThat(settings.get("mem_limit")).isNotNull();
+		String flags = String.valueOf(map(settings.get("environment")).get("JAVA_TOOL_OPTIONS"));
+		List<String> tokens = Arrays.asList(flags.split("\\s+"));
+		assertThat(tokens).containsAll(ServiceProcess.FAIR_JVM_FLAGS);
+		// The only flag beyond the harness's: the processor count, pinned to the cpus
+		// limit.
+		assertThat(tokens).hasSize(ServiceProcess.FAIR_JVM_FLAGS.size() + 1)
+			.contains("-XX:ActiveProcessorCount=" + settings.get("cpus"));
+	}
+
+	@Test
+	void everyFileThatComposeUpMountsExists() {
+		for (Map.Entry<String, Object> entry : upServices().entrySet()) {
+			Object volumes = map(entry.getValue()).get("volumes");
+			if (volumes == null) {
+				continue;
+			}
+			for (Object volume : list(volumes)) {
+				String source = String.valueOf(volume).split(":")[0];
+				assertThat(source).as("%s mounts a file of the repository", entry.getKey()).startsWith("./");
+				assertThat(ProjectFiles.root().resolve(source)).as("%s mounts %s", entry.getKey(), source).exists();
+			}
+		}
+	}
+
+	@Test
+	void prometheusAndGrafanaStartOnlyOnceWhatTheyNeedIsHealthy() {
+		Map<String, Object> prometheus = service("prometheus");
+		assertThat(map(prometheus.get("healthcheck")).get("test")).isNotNull();
+		for (Service service : Service.ALL) {
+			assertThat(map(map(prometheus.get("depends_on")).get(service.name()))).containsEntry("condition",
+					"service_healthy");
+		}
+		assertThat(map(map(service("grafana").get("depends_on")).get("prometheus"))).containsEntry("condition",
+				"service_healthy");
+		assertThat(list(prometheus.get("ports"))).contains("9090:9090");
+		assertThat(list(service("grafana").get("ports"))).contains("3000:3000");
+	}
+
+	@Test
+	void grafanaIsReadOnlyForAnonymousViewersAndItsAdminPasswordComesFromTheEnvironment() throws Exception {
+		Map<String, Object> environment = map(service("grafana").get("environment"));
+		assertThat(environment).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "true")
+			.containsEntry("GF_AUTH_ANONYMOUS_ORG_ROLE", "Viewer");
+		String password = String.valueOf(environment.get("GF_SECURITY_ADMIN_PASSWORD"));
+		assertThat(password).startsWith("${GRAFANA_ADMIN_PASSWORD:?").doesNotContain(":-");
+		// Not in the file at all: compose substitutes before parsing, so check the text.
+		assertThat(Files.readString(ProjectFiles.composeFile())).doesNotContainPattern("GRAFANA_ADMIN_PASSWORD:-")
+			.doesNotContainPattern("GF_SECURITY_ADMIN_PASSWORD: *[^$ ]");
+		Path home = containerToRepository("grafana",
+				String.valueOf(environment.get("GF_DASHBOARDS_DEFAULT_HOME_DASHBOARD_PATH")));
+		assertThat(home).isEqualTo(ProjectFiles.dashboards().resolve(Dashboards.SIDE_BY_SIDE)).isRegularFile();
+	}
+
+	@Test
+	void prometheusScrapesEachServicesManagementPortByItsComposeName() {
+		Map<String, Object> config = ProjectFiles.yaml(ProjectFiles.prometheusConfig());
+		assertThat(map(config.get("global"))).containsEntry("scrape_interval", "5s");
+		Map<String, String> targets = new LinkedHashMap<>();
+		for (Object job : list(config.get("scrape_configs"))) {
+			Map<String, Object> scrape = map(job);
+			assertThat(scrape).containsEntry("metrics_path", "/actuator/prometheus");
+			for (Object staticConfig : list(scrape.get("static_configs"))) {
+				for (Object target : list(map(staticConfig).get("targets"))) {
+					targets.put(String.valueOf(target), String.valueOf(scrape.get("job_name")));
+				}
+			}
+		}
+		Map<String, String> expected = new LinkedHashMap<>();
+		for (Service service : Service.ALL) {
+			expected.put(service.name() + ":" + service.managementPort(), service.name());
+			assertThat(services()).containsKey(service.name());
+		}
+		assertThat(targets).containsExactlyInAnyOrderEntriesOf(expected);
+	}
+
+	@Test
+	void grafanaReadsTheComposePrometheusUnderAFixedUid() {
+		List<Path> files = ProjectFiles.yamlFiles(ProjectFiles.grafanaDatasources());
+		assertThat(files).hasSize(1);
+		List<Object> datasources = list(ProjectFiles.yaml(files.get(0)).get("datasources"));
+		assertThat(datasources).hasSize(1);
+		Map<String, Object> prometheus = map(datasources.get(0));
+		assertThat(prometheus).containsEntry("uid", DATASOURCE_UID)
+			.containsEntry("type", "prometheus")
+			.containsEntry("url", "http://prometheus:9090");
+		assertThat(map(prometheus.get("jsonData"))).as("the scrape interval, for $__rate_interval")
+			.containsEntry("timeInterval", "5s");
+	}
+
+	@Test
+	void grafanaLoadsTheDashboardsFromWhereComposeMountsThem() {
+		List<Path> files = ProjectFiles.yamlFiles(ProjectFiles.grafanaDashboardProviders());
+		assertThat(files).hasSize(1);
+		Map<String, Object> provider = map(list(ProjectFiles.yaml(files.get(0)).get("providers")).get(0));
+		assertThat(provider).containsEntry("type", "file");
+		String path = String.valueOf(map(provider.get("options")).get("path"));
+		assertThat(containerToRepository("grafana", path)).isEqualTo(ProjectFiles.dashboards());
+		assertThat(containerToRepository("grafana", "/etc/grafana/provisioning/datasources"))
+			.isEqualTo(ProjectFiles.grafanaDatasources());
+	}
+
+	@Test
+	void dashboardsAreValidJsonWithUniqueUidsAndUseOnlyTheProvisionedDatasource() {
+		List<Path> files = ProjectFiles.dashboardFiles();
+		assertThat(files).extracting((file) -> file.getFileName().toString())
+			.contains(Dashboards.SIDE_BY_SIDE, "io-models-service.json");
+		Set<String> uids = new HashSet<>();
+		for (Path file : files) {
+			JsonNode root = Dashboards.tree(file);
+			assertThat(uids.add(root.path("uid").asString())).as("uid of %s is unique", file).isTrue();
+			List<String> datasources = new ArrayList<>();
+			collectDatasources(root, datasources);
+			assertThat(datasources).as("data sources named in %s", file).isNotEmpty().containsOnly(DATASOURCE_UID);
+			assertThat(Files.isRegularFile(file)).isTrue();
+		}
+	}
+
+	@Test
+	void everyPanelSaysWhatToLookForWhichServicesItShowsAndInWhatUnit() {
+		for (Dashboard dashboard : Dashboards.all()) {
+			assertThat(dashboard.panels()).as(dashboard.file()).isNotEmpty();
+			for (Panel panel : dashboard.panels()) {
+				String where = dashboard.file() + " / " + panel.title();
+				assertThat(panel.description()).as(where).hasSizeGreaterThan(80);
+				assertThat(panel.appliesTo()).as("'Applies to:' of %s", where)
+					.isNotEmpty()
+					.isSubsetOf(Dashboards.SERVICES);
+				assertThat(panel.json().path("fieldConfig").path("defaults").path("unit").asString()).as(where)
+					.isNotBlank();
+				assertThat(panel.expressions()).as(where)
+					.isNotEmpty()
+					.allSatisfy((expr) -> assertThat(expr).isNotBlank());
+				if (dashboard.perService()) {
+					assertThat(panel.expressions()).as(where)
+						.allSatisfy((expr) -> assertThat(expr).contains("application=\"$application\""));
+				}
+			}
+		}
+	}
+
+	@Test
+	void theSideBySideDashboardShowsEachServiceInItsOwnColourOnEveryPanel() {
+		Dashboard home = Dashboards.read(ProjectFiles.dashboards().resolve(Dashboards.SIDE_BY_SIDE));
+		assertThat(home.title()).isEqualTo("I/O models — side by side");
+		for (Panel panel : home.panels()) {
+			Map<String, String> colours = new LinkedHashMap<>();
+			for (JsonNode override : panel.json().path("fieldConfig").path("overrides")) {
+				Matcher service = Pattern.compile("^\\^([a-z]+)")
+					.matcher(override.path("matcher").path("options").asString());
+				for (JsonNode property : override.path("properties")) {
+					if ("color".equals(property.path("id").asString()) && service.find()) {
+						colours.put(service.group(1), property.path("value").path("fixedColor").asString());
+					}
+				}
+			}
+			assertThat(colours).as(panel.title()).containsExactlyInAnyOrderEntriesOf(COLOURS);
+			assertThat(panel.json().path("targets")).as(panel.title())
+				.allSatisfy(
+						(target) -> assertThat(target.path("legendFormat").asString()).startsWith("{{application}}"));
+		}
+	}
+
+	@Test
+	void theReadmeNamesTheServiceColours() throws Exception {
+		String readme = Files.readString(ProjectFiles.root().resolve("README.md"));
+		COLOURS.values()
+			.forEach((colour) -> assertThat(readme.contains(colour)).as("README names %s", colour).isTrue());
+	}
+
+	private void collectDatasources(JsonNode node, List<String> uids) {
+		if (node.isObject()) {
+			JsonNode datasource = node.get("datasource");
+			if (datasource != null && !datasource.isNull()) {
+				uids.add(datasource.path("uid").asString());
+			}
+		}
+		for (JsonNode child : node) {
+			collectDatasources(child, uids);
+		}
+	}
+
+	/**
+	 * Map a path inside a container to the repository file mounted there.
+	 */
+	private Path containerToRepository(String service, String containerPath) {
+		for (Object volume : list(service(service).get("volumes"))) {
+			String[] parts = String.valueOf(volume).split(":");
+			if (containerPath.equals(parts[1]) || containerPath.startsWith(parts[1] + "/")) {
+				return ProjectFiles.root()
+					.resolve(parts[0])
+					.resolve(containerPath.substring(parts[1].length()).replaceFirst("^/", ""))
+					.normalize();
+			}
+		}
+		throw new AssertionError(containerPath + " is not mounted into " + service);
+	}
+
+	private Map<String, Object> services() {
+		return map(this.compose.get("services"));
+	}
+
+	/**
+	 * Return the services that a plain {@code docker compose up} starts: those in no
+	 * profile.
+	 */
+	private Map<String, Object> upServices() {
+		Map<String, Object> up = new LinkedHashMap<>();
+		services().forEach((name, definition) -> {
+			if (map(definition).get("profiles") == null) {
+				up.put(name, definition);
+			}
+		});
+		return up;
+	}
+
+	private Map<String, Object> service(String name) {
+		Map<String, Object> service = map(services().get(name));
+		assertThat(service).as("compose service %s", name).isNotNull();
+		return service;
+	}
+
+}

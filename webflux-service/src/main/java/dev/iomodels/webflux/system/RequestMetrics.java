@@ -1,0 +1,34 @@
+package dev.iomodels.webflux.system;
+
+import dev.iomodels.service.metrics.InFlightRequests;
+
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The WebFlux side of the metrics the services share (the in-flight requests gauge,
+ * defined in service-support) and the event-loop server's own: Reactor Netty's server
+ * metrics. A configuration class rather than components, so that the {@code @WebFluxTest}
+ * slices, which have no meter registry, leave it out.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestMetrics {
+
+	@Bean
+	InFlightRequestsWebFilter inFlightRequestsWebFilter(InFlightRequests inFlight) {
+		return new InFlightRequestsWebFilter(inFlight);
+	}
+
+	/**
+	 * Adds {@link ServerMetricsCustomizer} to the API server's factory only, like the
+	 * server limits: the management server's scrapes are not API traffic.
+	 * @return the registration
+	 */
+	@Bean
+	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> serverMetricsRegistration() {
+		return (factory) -> factory.addServerCustomizers(new ServerMetricsCustomizer());
+	}
+
+}
