@@ -91,13 +91,29 @@ class CrossServiceDifferentialIT {
 	}
 
 	private static String normalize(Response response) {
+		String text = response.bodyText();
+		String body = JSON_TIMESTAMP.matcher(text).replaceAll("\"$1\":\"<instant>\"");
+		// An instant is written with as many fraction digits as it needs (.12Z, .123Z),
+		// so a
+		// body with timestamps varies in length from run to run: check its Content-Length
+		// against the body here and leave the number out of the comparison.
+		boolean hasTimestamps = !body.equals(text);
 		Map<String, List<String>> headers = new TreeMap<>();
-		response.headers()
-			.stream()
-			.filter((h) -> !IGNORED_HEADERS.contains(h.getKey()))
-			.forEach((h) -> headers.computeIfAbsent(h.getKey(), (k) -> new ArrayList<>())
-				.add(h.getKey().equals("last-modified") ? "<date>" : h.getValue()));
-		String body = JSON_TIMESTAMP.matcher(response.bodyText()).replaceAll("\"$1\":\"<instant>\"");
+		for (Map.Entry<String, String> header : response.headers()) {
+			String name = header.getKey();
+			String value = header.getValue();
+			if (IGNORED_HEADERS.contains(name)) {
+				continue;
+			}
+			if (name.equals("last-modified")) {
+				value = "<date>";
+			}
+			if (name.equals("content-length") && hasTimestamps) {
+				assertThat(Integer.parseInt(value)).as("Content-Length").isEqualTo(response.body().length);
+				value = "<length of the body>";
+			}
+			headers.computeIfAbsent(name, (k) -> new ArrayList<>()).add(value);
+		}
 		return response.status() + " " + headers + "\n" + body;
 	}
 
