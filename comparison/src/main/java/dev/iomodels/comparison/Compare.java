@@ -1,0 +1,86 @@
+package dev.iomodels.comparison;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Properties;
+
+/**
+ * The comparison command, {@code ./compare}: compares the three I/O models under the same
+ * load and writes a report. See {@link CompareOptions#USAGE} for the flags.
+ */
+public final class Compare {
+
+	private Compare() {
+	}
+
+	/**
+	 * Run the comparison and exit: 0 when the report was written, 2 for a bad command
+	 * line, 1 when the comparison could not be made.
+	 * @param args the flags
+	 */
+	public static void main(String[] args) {
+		System.exit(run(args, projectRoot(), System.out, System.err));
+	}
+
+	/**
+	 * Run the comparison.
+	 * @param args the flags
+	 * @param projectRoot the checkout whose services are compared
+	 * @param out where progress and the usage go
+	 * @param err where errors go
+	 * @return the exit status
+	 */
+	static int run(String[] args, Path projectRoot, PrintStream out, PrintStream err) {
+		CompareOptions options;
+		try {
+			options = CompareOptions.parse(args, LocalDateTime.now());
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			return 2;
+		}
+		if (options.help()) {
+			out.print(CompareOptions.USAGE);
+			return 0;
+		}
+		try {
+			ComparisonReport report = new Comparison(options, projectRoot, projectVersion(), new GatlingLoadGenerator(),
+					out)
+				.run();
+			out.println();
+			out.print(MarkdownSummary.render(report));
+			out.println("Report: " + options.out().toAbsolutePath().resolve(ReportFiles.REPORT));
+			return 0;
+		}
+		catch (Exception ex) {
+			err.println("The comparison failed: " + ex);
+			ex.printStackTrace(err);
+			return 1;
+		}
+	}
+
+	private static Path projectRoot() {
+		return Path.of(System.getProperty("project.root", ".")).toAbsolutePath().normalize();
+	}
+
+	/**
+	 * Return the version the services' jars carry, the one this module was built with.
+	 * @return e.g. {@code 0.1.0-SNAPSHOT}
+	 */
+	static String projectVersion() {
+		try (InputStream in = Compare.class.getResourceAsStream("build.properties")) {
+			Properties properties = new Properties();
+			if (in != null) {
+				properties.load(in);
+			}
+			return properties.getProperty("version", System.getProperty("project.version", "0.1.0-SNAPSHOT"));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read build.properties", ex);
+		}
+	}
+
+}

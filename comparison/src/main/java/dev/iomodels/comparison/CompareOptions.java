@@ -1,0 +1,227 @@
+package dev.iomodels.comparison;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.iomodels.harness.Service;
+
+/**
+ * The comparison's settings, from the command line: a profile and the flags that override
+ * its values.
+ *
+ * @param profile the profile the defaults come from
+ * @param latency the emulated storage latency of the latency sweep
+ * @param users the concurrency steps of both sweeps, if given; otherwise the profile's
+ * @param stepDuration how long each step holds its users
+ * @param warmUp the unmeasured load after each start
+ * @param services the services to compare, in report order
+ * @param backend the storage backend every service uses
+ * @param out the directory the results go to
+ * @param help whether only the usage was asked for
+ */
+public record CompareOptions(Profile profile, Duration latency, Optional<List<Integer>> users, Duration stepDuration,
+		Duration warmUp, List<Service> services, String backend, Path out, boolean help) {
+
+	/** What {@code --help} prints. */
+	public static final String USAGE = """
+			Usage: ./compare [flags]
+
+			Starts classic, loom and webflux one after the other with the same JVM flags, drives each with
+			Gatling one concurrency step at a time, samples its metrics every second, and writes a report.
+
+			  --profile quick|full|tiny   quick (default): two sweeps, about 5 minutes on 2 cores;
+			                              full: longer steps plus C10K, large payloads and a spike;
+			                              tiny: seconds per step, to check that everything works
+			  --latency 100ms             emulated storage latency of the latency sweep (default 100ms)
+			  --users 50,200,800          concurrency steps of both sweeps (default: the profile's)
+			  --step-duration 10s         how long each step lasts (quick 10s, full 30s, tiny 3s)
+			  --warm-up 5s                unmeasured load after each start (quick 5s, full 15s, tiny 2s)
+			  --services classic,loom,webflux   which services to compare (default: all three)
+			  --backend memory            storage backend (storage.backend) of every service
+			  --out results/<timestamp>   where the report goes
+			  --help                      this text
+
+			Writes report.html (opens from disk), summary.md, results.csv, results.json, samples.csv,
+			environment.json and every Gatling report under gatling/.
+			""";
+
+	private static final Duration DEFAULT_LATENCY = Duration.ofMillis(100);
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+	public CompareOptions {
+		users = users.map(List::copyOf);
+		services = List.copyOf(services);
+	}
+
+	/**
+	 * Parse the command line.
+	 * @param args the arguments, as {@code --flag value} or {@code --flag=value}
+	 * @param now the time the default output directory is named after
+	 * @return the options
+	 * @throws IllegalArgumentException for an unknown flag or a bad value, with a message
+	 * that says which
+	 */
+	public static CompareOptions parse(String[] args, LocalDateTime now) {
+		Map<String, String> flags = flags(args);
+		if (flags.containsKey("help")) {
+			return defaults(now).withHelp();
+		}
+		Profile profile = Profile.named(flags.getOrDefault("profile", "quick"));
+		Duration latency = Optional.ofNullable(flags.get("latency")).map(Durations::parse).orElse(DEFAULT_LATENCY);
+		Optional<List<Integer>> users = Optional.ofNullable(flags.get("users")).map(CompareOptions::users);
+		Duration stepDuration = Optional.ofNullable(flags.get("step-duration"))
+			.map(Durations::parse)
+			.orElse(profile.stepDuration());
+		Duration warmUp = Optional.ofNullable(flags.get("warm-up")).map(Durations::parse).orElse(profile.warmUp());
+		if (stepDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException("--step-duration must be at least 1s");
+		}
+		List<Service> services = Optional.ofNullable(flags.get("services"))
+			.map(CompareOptions::services)
+			.orElse(Service.ALL);
+		String backend = flags.getOrDefault("backend", "memory");
+		Path out = Path.of(flags.getOrDefault("out", "results/" + TIMESTAMP.format(now)));
+		return new CompareOptions(profile, latency, users, stepDuration, warmUp, services, backend, out, false);
+	}
+
+	private static CompareOptions defaults(LocalDateTime now) {
+		return parse(new String[0], now);
+	}
+
+	private CompareOptions withHelp() {
+		return new CompareOptions(this.profile, this.latency, this.users, this.stepDuration, this.warmUp, this.services,
+				this.backend, this.out, true);
+	}
+
+	/**
+	 * Return the scenarios to run, in order.
+	 * @return the two sweeps, and with the full profile C10K, large payloads and a spike
+	 */
+	public List<Scenario> scenarios() {
+		List<Scenario> scenarios = new ArrayList<>();
+		String latencyText = Durations.format(this.latency);
+		// Without latency the latency sweep would repeat the CPU-bound one.
+		if (!this.latency.isZero()) {
+			scenarios.add(new Scenario("latency-sweep", "Concurrency sweep, " + latencyText + " storage latency",
+					"Every request waits " + latencyText
+							+ " for storage. A pool of 200 platform threads caps throughput at"
+							+ " 200 ÷ latency and queues the rest; virtual threads and the event loop wait without"
+							+ " holding a thread, so only the CPU limits them.",
+					Workload.CONCURRENCY_SWEEP, this.latency, this.users.orElse(this.profile.latencyUsers()),
+					this.stepDuration, Map.of()));
+		}
+		scenarios.add(new Scenario("cpu-bound-sweep", "Concurrency sweep, no latency (CPU-bound)",
+				"Nothing waits: every request is microseconds of CPU, so the CPU is the limit and the three models"
+						+ " should be close. Differences here are the cost of each stack, not of its I/O model.",
+				Workload.CONCURRENCY_SWEEP, Duration.ZERO, this.users.orElse(this.profile.cpuBoundUsers()),
+				this.stepDuration, Map.of()));
+		if (this.profile.extended()) {
+			Duration held = max(this.stepDuration, Duration.ofSeconds(30));
+			scenarios.add(new Scenario("c10k", "C10K: 10,000 concurrent users, 1 s storage latency",
+					"Ten thousand users, each with a request waiting a second: a thread per request needs ten"
+							+ " thousand threads; the pool of 200 queues them, virtual threads and the event loop"
+							+ " should hold them all.",
+					Workload.C10K, Duration.ofSeconds(1), List.of(10_000), held, Map.of()));
+			scenarios.add(new Scenario("large-payload", "Large payloads: 256 KiB to 1 MiB objects, 50 users",
+					"Big bodies stress memory and the collector rather than threads: how much heap, RSS and GC"
+							+ " time each stack spends to move the same bytes.",
+					Workload.LARGE_PAYLOAD, Duration.ZERO, List.of(50), this.stepDuration,
+					Map.of("payloadSizes", "256KiB,512KiB,1MiB")));
+			scenarios.add(new Scenario("spike", "Spike: idle to 2,000 users at once, " + latencyText + " latency",
+					"A sudden crowd after five quiet seconds: the pool must queue it, virtual threads and the event"
+							+ " loop take it on at once. The step includes the quiet lead-in.",
+					Workload.SPIKE, this.latency, List.of(2_000), this.stepDuration, Map.of()));
+		}
+		return scenarios;
+	}
+
+	/**
+	 * Return the settings as they go into {@code environment.json}.
+	 * @return name to value
+	 */
+	public Map<String, Object> settings() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("profile", this.profile.name());
+		settings.put("latency", Durations.compact(this.latency));
+		settings.put("users", this.users.map(Object::toString).orElse("profile's"));
+		settings.put("stepDuration", Durations.compact(this.stepDuration));
+		settings.put("warmUp", Durations.compact(this.warmUp));
+		settings.put("services", this.services.stream().map(Service::shortName).toList());
+		settings.put("backend", this.backend);
+		settings.put("out", this.out.toString());
+		return settings;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private static Map<String, String> flags(String[] args) {
+		Map<String, String> flags = new LinkedHashMap<>();
+		List<String> rest = new ArrayList<>(Arrays.asList(args));
+		while (!rest.isEmpty()) {
+			String arg = rest.removeFirst();
+			if (!arg.startsWith("--")) {
+				throw new IllegalArgumentException("Unexpected argument '" + arg + "'; see --help");
+			}
+			String name = arg.substring(2);
+			String value;
+			int equals = name.indexOf('=');
+			if (equals >= 0) {
+				value = name.substring(equals + 1);
+				name = name.substring(0, equals);
+			}
+			else if (name.equals("help")) {
+				value = "true";
+			}
+			else if (!rest.isEmpty() && !rest.getFirst().startsWith("--")) {
+				value = rest.removeFirst();
+			}
+			else {
+				throw new IllegalArgumentException("--" + name + " needs a value; see --help");
+			}
+			if (!List
+				.of("profile", "latency", "users", "step-duration", "warm-up", "services", "backend", "out", "help")
+				.contains(name)) {
+				throw new IllegalArgumentException("Unknown flag --" + name + "; see --help");
+			}
+			flags.put(name, value);
+		}
+		return flags;
+	}
+
+	private static List<Integer> users(String text) {
+		try {
+			List<Integer> users = Arrays.stream(text.split(",")).map(String::strip).map(Integer::parseInt).toList();
+			if (users.isEmpty() || users.stream().anyMatch((count) -> count < 1)) {
+				throw new NumberFormatException();
+			}
+			return users;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--users takes positive numbers separated by commas, e.g. 50,200,800");
+		}
+	}
+
+	private static List<Service> services(String text) {
+		List<Service> services = Arrays.stream(text.split(","))
+			.map(String::strip)
+			.map(Service::named)
+			.distinct()
+			.toList();
+		if (services.isEmpty()) {
+			throw new IllegalArgumentException("--services names at least one of classic, loom, webflux");
+		}
+		return services;
+	}
+
+}

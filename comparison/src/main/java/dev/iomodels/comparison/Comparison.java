@@ -1,0 +1,367 @@
+package dev.iomodels.comparison;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+import dev.iomodels.comparison.LoadGenerator.LoadRun;
+import dev.iomodels.harness.Service;
+import dev.iomodels.harness.ServiceProcess;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs a comparison: for every scenario, each service in turn, never two at once, so that
+ * none shares the CPU with another. A service is started with the fair JVM flags and the
+ * scenario's properties, warmed up, driven one concurrency step at a time while its
+ * metrics are sampled, and stopped. A step that fails is recorded as failed and the
+ * comparison goes on: a service that cannot take a load is a result, not a crash.
+ */
+final class Comparison {
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ISO_OFFSET_DATE_TIME
+		.withZone(ZoneId.systemDefault());
+
+	/**
+	 * Warm-up concurrency: enough to compile the request path, not to load the machine.
+	 */
+	private static final int MAX_WARM_UP_USERS = 100;
+
+	private final CompareOptions options;
+
+	private final Path projectRoot;
+
+	private final String projectVersion;
+
+	private final LoadGenerator load;
+
+	private final PrintStream out;
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	/**
+	 * Prepare a comparison.
+	 * @param options the settings
+	 * @param projectRoot the checkout the services' jars are built in
+	 * @param projectVersion the version of those jars
+	 * @param load the load generator
+	 * @param out where progress goes
+	 */
+	Comparison(CompareOptions options, Path projectRoot, String projectVersion, LoadGenerator load, PrintStream out) {
+		this.options = options;
+		this.projectRoot = projectRoot;
+		this.projectVersion = projectVersion;
+		this.load = load;
+		this.out = out;
+	}
+
+	/**
+	 * Run every scenario against every service and write the report files.
+	 * @return the comparison
+	 * @throws Exception if the comparison cannot be made at all (a jar is missing, the
+	 * results cannot be written)
+	 */
+	ComparisonReport run() throws Exception {
+		Instant started = Instant.now();
+		Machine machine = Machine.describe();
+		Path directory = this.options.out().toAbsolutePath();
+		Files.createDirectories(directory);
+		List<Scenario> scenarios = this.options.scenarios();
+		Path jarCopies = Files.createTempDirectory("compared-jars-");
+		try {
+			return run(started, machine, directory, scenarios, copyJars(jarCopies));
+		}
+		finally {
+			try (Stream<Path> copies = Files.list(jarCopies)) {
+				for (Path copy : copies.toList()) {
+					Files.delete(copy);
+				}
+			}
+			Files.delete(jarCopies);
+		}
+	}
+
+	/**
+	 * Copy the services' jars: a rebuild during the comparison, which takes minutes, must
+	 * not replace a jar between two starts of the same service.
+	 */
+	private Map<Service, Path> copyJars(Path directory) throws IOException {
+		Map<Service, Path> jars = new LinkedHashMap<>();
+		for (Service service : this.options.services()) {
+			Path jar = service.jar(this.projectRoot, this.projectVersion);
+			jars.put(service, Files.copy(jar, directory.resolve(jar.getFileName())));
+		}
+		return jars;
+	}
+
+	private ComparisonReport run(Instant started, Machine machine, Path directory, List<Scenario> scenarios,
+			Map<Service, Path> jars) throws Exception {
+		List<String> jvmFlags = new ArrayList<>(ServiceProcess.FAIR_JVM_FLAGS);
+		// The same processor count for every service, whatever the JVM would detect, so
+		// that pool sizes derived from it (carriers, event loops, GC threads) are equal.
+		jvmFlags.add("-XX:ActiveProcessorCount=" + machine.cores());
+		this.out.printf("Comparing %s on %s%nResults: %s%n",
+				String.join(", ", this.options.services().stream().map(Service::shortName).toList()), machine.summary(),
+				directory);
+		Progress progress = new Progress(this.out, this.options, scenarios);
+		List<StepResult> results = new ArrayList<>();
+		Map<String, Map<String, Object>> serviceInfo = new LinkedHashMap<>();
+		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+			for (Scenario scenario : scenarios) {
+				for (Service service : this.options.services()) {
+					ServiceRun run = new ServiceRun(scenario, service, jars.get(service), jvmFlags, directory, client,
+							progress);
+					results.addAll(run.measure());
+					run.info().ifPresent((info) -> serviceInfo.put(scenario.id() + "/" + service.shortName(), info));
+				}
+			}
+		}
+		Instant finished = Instant.now();
+		Environment environment = new Environment(TIMESTAMP.format(started.truncatedTo(ChronoUnit.SECONDS)),
+				TIMESTAMP.format(finished.truncatedTo(ChronoUnit.SECONDS)),
+				Duration.between(started, finished).toSeconds(), machine, this.projectVersion, gitCommit(),
+				springBootVersion(jars.values().iterator().next()), this.load.description(), jvmFlags,
+				this.options.settings(), scenarios, serviceInfo);
+		ComparisonReport report = new ComparisonReport(environment, scenarios,
+				this.options.services().stream().map(Service::shortName).toList(), results);
+		ReportFiles.write(report, directory);
+		progress.line("done: " + directory.resolve(ReportFiles.REPORT));
+		return report;
+	}
+
+	private String gitCommit() {
+		try {
+			Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(this.projectRoot.toFile())
+				.redirectErrorStream(true)
+				.start();
+			String commit = new String(git.getInputStream().readAllBytes()).strip();
+			return (git.waitFor(10, TimeUnit.SECONDS) && git.exitValue() == 0) ? commit : "unknown";
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "unknown";
+		}
+	}
+
+	private static String springBootVersion(Path jar) {
+		try (JarFile file = new JarFile(jar.toFile())) {
+			return Optional.ofNullable(file.getManifest().getMainAttributes().getValue("Spring-Boot-Version"))
+				.orElse("unknown");
+		}
+		catch (IOException ex) {
+			return "unknown";
+		}
+	}
+
+	/**
+	 * One service in one scenario: start, warm up, every step, stop.
+	 */
+	private final class ServiceRun {
+
+		private final Scenario scenario;
+
+		private final Service service;
+
+		private final Path jar;
+
+		private final List<String> jvmFlags;
+
+		private final Path directory;
+
+		private final HttpClient client;
+
+		private final Progress progress;
+
+		private Map<String, Object> info;
+
+		ServiceRun(Scenario scenario, Service service, Path jar, List<String> jvmFlags, Path directory,
+				HttpClient client, Progress progress) {
+			this.scenario = scenario;
+			this.service = service;
+			this.jar = jar;
+			this.jvmFlags = jvmFlags;
+			this.directory = directory;
+			this.client = client;
+			this.progress = progress;
+		}
+
+		Optional<Map<String, Object>> info() {
+			return Optional.ofNullable(this.info);
+		}
+
+		List<StepResult> measure() throws InterruptedException {
+			String name = this.service.shortName();
+			this.progress.starting(this.scenario, name);
+			long launched = System.nanoTime();
+			ServiceProcess process;
+			try {
+				process = ServiceProcess.start(this.service, this.jar, this.jvmFlags,
+						this.scenario.serviceProperties(Comparison.this.options.backend()),
+						this.directory.resolve("logs"));
+			}
+			catch (Exception ex) {
+				this.progress.line(name + " did not start: " + ex.getMessage());
+				this.progress.serviceDone(true, 1 + this.scenario.users().size(), plannedLoad());
+				return this.scenario.users()
+					.stream()
+					.map((users) -> StepResult.failed(this.scenario.id(), name, users,
+							"did not start: " + ex.getMessage()))
+					.toList();
+			}
+			List<StepResult> results = new ArrayList<>();
+			try (process) {
+				this.progress.started(Duration.ofNanos(System.nanoTime() - launched));
+				this.info = info(process);
+				warmUp(process);
+				List<Integer> steps = this.scenario.users();
+				for (int i = 0; i < steps.size(); i++) {
+					results.add(step(process, i, steps.get(i)));
+				}
+			}
+			this.progress.serviceDone(false, 0, Duration.ZERO);
+			return results;
+		}
+
+		private Duration plannedLoad() {
+			return Comparison.this.options.warmUp()
+				.plus(this.scenario.stepDuration().multipliedBy(this.scenario.users().size()));
+		}
+
+		private void warmUp(ServiceProcess process) {
+			Duration warmUp = Comparison.this.options.warmUp();
+			if (warmUp.isZero()) {
+				this.progress.ran(Duration.ZERO, Duration.ZERO, "");
+				return;
+			}
+			int users = Math.min(this.scenario.users().getFirst(), MAX_WARM_UP_USERS);
+			// Always the plain sweep: its only job is to compile the request path.
+			Scenario warmUpScenario = new Scenario(this.scenario.id() + "-warm-up", "warm-up", "",
+					Workload.CONCURRENCY_SWEEP, this.scenario.emulatedLatency(), List.of(users), warmUp, Map.of());
+			this.progress.running(this.scenario, this.service.shortName(), "warm-up (not measured)", users, warmUp);
+			long began = System.nanoTime();
+			String outcome;
+			try {
+				LoadRun run = Comparison.this.load.run(warmUpScenario, users, warmUp, process.api(),
+						this.directory.resolve("gatling")
+							.resolve("warm-up")
+							.resolve(this.scenario.id() + "-" + this.service.shortName()));
+				outcome = "warm-up: " + Format.throughput(run.stats());
+			}
+			catch (Exception ex) {
+				outcome = "warm-up failed: " + ex;
+			}
+			this.progress.ran(warmUp, Duration.ofNanos(System.nanoTime() - began), outcome);
+		}
+
+		private StepResult step(ServiceProcess process, int index, int users) throws InterruptedException {
+			String name = this.service.shortName();
+			Duration duration = this.scenario.stepDuration();
+			if (!alive(process)) {
+				this.progress.ran(duration, duration, "skipped: " + name + " has exited");
+				return StepResult.failed(this.scenario.id(), name, users,
+						name + " had exited; see " + this.directory.relativize(process.log().toAbsolutePath()));
+			}
+			this.progress.running(this.scenario, name, "step %d/%d".formatted(index + 1, this.scenario.users().size()),
+					users, duration);
+			Path gatling = this.directory.resolve("gatling")
+				.resolve(this.scenario.id())
+				.resolve(name)
+				.resolve(users + "-users");
+			long began = System.nanoTime();
+			MetricSampler sampler = MetricSampler.start(process, this.client);
+			LoadRun run;
+			try {
+				run = Comparison.this.load.run(this.scenario, users, duration, process.api(), gatling);
+			}
+			catch (InterruptedException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				List<MetricSample> samples = sampler.finish();
+				this.progress.ran(duration, Duration.ofNanos(System.nanoTime() - began), "failed: " + ex);
+				return new StepResult(this.scenario.id(), name, users, StepResult.NOTHING_SENT, StepMetrics.of(samples),
+						samples, LoadWindow.WHOLE_STEP, Optional.empty(), Optional.of(String.valueOf(ex.getMessage())));
+			}
+			List<MetricSample> samples = sampler.finish();
+			LoadWindow window = loadWindow(run, sampler.startedNanos());
+			StepMetrics metrics = StepMetrics.of(samples, window);
+			LoadStats stats = run.stats();
+			// A service that dies under load (ExitOnOutOfMemoryError) leaves only refused
+			// connections in the load generator's figures: say why.
+			Optional<String> exited = alive(process) ? Optional.empty()
+					: Optional.of(name + " exited during the step: " + lastLine(process.log()));
+			this.progress.ran(duration, Duration.ofNanos(System.nanoTime() - began),
+					"%s · p50 %s · p99 %s · %s platform threads · RSS %s%s".formatted(Format.throughput(stats),
+							Format.millis(stats.p50Millis()), Format.millis(stats.p99Millis()),
+							Format.count(metrics.platformThreadsMax()), Format.mebibytes(metrics.rssMaxBytes()),
+							exited.map((why) -> " · " + why).orElse("")));
+			Optional<String> report = run.reportDirectory()
+				.map((path) -> this.directory.relativize(path.toAbsolutePath()).toString().replace('\\', '/'));
+			return new StepResult(this.scenario.id(), name, users, stats, metrics, samples, window, report, exited);
+		}
+
+		private static boolean alive(ServiceProcess process) {
+			return ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
+		}
+
+		private static String lastLine(Path log) {
+			try (Stream<String> lines = Files.lines(log)) {
+				String last = lines.filter((line) -> !line.isBlank()).reduce((first, second) -> second).orElse("");
+				return (last.length() > 200) ? last.substring(0, 200) + "…" : last;
+			}
+			catch (IOException | UncheckedIOException ex) {
+				return "see " + log;
+			}
+		}
+
+		private static LoadWindow loadWindow(LoadRun run, long samplingStartedNanos) {
+			if (run.loadStartedNanos().isEmpty()) {
+				return LoadWindow.WHOLE_STEP;
+			}
+			double from = (run.loadStartedNanos().getAsLong() - samplingStartedNanos) / 1e9;
+			return new LoadWindow(from, from + run.loadDuration().toNanos() / 1e9);
+		}
+
+		private Map<String, Object> info(ServiceProcess process) {
+			try {
+				HttpResponse<String> response = this.client
+					.send(HttpRequest.newBuilder(process.api().resolve(URI.create("/api/v1/info")))
+						.timeout(Duration.ofSeconds(10))
+						.build(), HttpResponse.BodyHandlers.ofString());
+				return Comparison.this.json.readValue(response.body(), new TypeReference<Map<String, Object>>() {
+				});
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return null;
+			}
+			catch (Exception ex) {
+				return null;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,97 @@
+package dev.iomodels.comparison;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The outcome of a comparison: every step of every scenario for every service, and the
+ * environment they were measured in. Everything the report files are made from.
+ *
+ * @param environment where and how it was measured
+ * @param scenarios the scenarios, in run order
+ * @param services the services' short names, in report order
+ * @param results one result per scenario, service and step
+ */
+public record ComparisonReport(Environment environment, List<Scenario> scenarios, List<String> services,
+		List<StepResult> results) {
+
+	/** More CPU than this taken by other processes during a step is worth a warning. */
+	private static final double NOISY_CORES = 0.25;
+
+	public ComparisonReport {
+		scenarios = List.copyOf(scenarios);
+		services = List.copyOf(services);
+		results = List.copyOf(results);
+	}
+
+	/**
+	 * Find one result.
+	 * @param scenario the scenario
+	 * @param service the service's short name
+	 * @param users the step
+	 * @return the result, if that step was run
+	 */
+	public Optional<StepResult> result(Scenario scenario, String service, int users) {
+		return this.results.stream()
+			.filter((result) -> result.scenario().equals(scenario.id()) && result.service().equals(service)
+					&& result.users() == users)
+			.findFirst();
+	}
+
+	/**
+	 * Return the results of one step of a scenario, one per service that ran it.
+	 * @param scenario the scenario
+	 * @param users the step
+	 * @return the results, in service order
+	 */
+	public List<StepResult> step(Scenario scenario, int users) {
+		return this.services.stream().flatMap((service) -> result(scenario, service, users).stream()).toList();
+	}
+
+	/**
+	 * Return the size of the classic service's platform pool in a scenario, as the
+	 * service reported it: the limit Little's law applies to.
+	 * @param scenario the scenario
+	 * @return the pool size, if classic ran and reported it
+	 */
+	public OptionalInt classicPoolSize(Scenario scenario) {
+		Map<String, Object> info = this.environment.serviceInfo().get(scenario.id() + "/classic");
+		if (info != null && info.get("server") instanceof Map<?, ?> server
+				&& server.get("workerThreads") instanceof Number threads) {
+			return OptionalInt.of(threads.intValue());
+		}
+		return OptionalInt.empty();
+	}
+
+	/**
+	 * Return the most CPU that processes other than the service and the load generator
+	 * used during any step: anything else busy on the machine skews every figure.
+	 * @return cores, {@code NaN} if not measured
+	 */
+	public double mostOtherCores() {
+		return this.results.stream()
+			.mapToDouble((result) -> result.metrics().otherCores())
+			.filter((cores) -> !Double.isNaN(cores))
+			.max()
+			.orElse(Double.NaN);
+	}
+
+	/**
+	 * Say how quiet the machine was, in one sentence for the report's header.
+	 * @return e.g. {@code Other processes used at most 0.03 cores during any step.}
+	 */
+	public String quietness() {
+		double most = mostOtherCores();
+		if (Double.isNaN(most)) {
+			return "The CPU of other processes on the machine could not be measured.";
+		}
+		String figure = Format.number2(most);
+		return (most > NOISY_CORES)
+				? "Warning: other processes used up to " + figure + " cores during a step, which skews the figures;"
+						+ " run again on an idle machine."
+				: "Other processes used at most " + figure + " cores during any step.";
+	}
+
+}

@@ -1,0 +1,219 @@
+package dev.iomodels.comparison;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code report.html}: one self-contained page, charts drawn as inline SVG and styles
+ * inline, so that it opens from disk, attaches to a mail and needs no network or script.
+ */
+final class HtmlReport {
+
+	private static final String STYLE = """
+			:root { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d1d1f; }
+			body { margin: 0 auto; max-width: 1280px; padding: 24px 32px 64px; line-height: 1.45; }
+			h1 { font-size: 28px; margin: 0 0 4px; }
+			h2 { font-size: 22px; margin: 40px 0 6px; border-bottom: 1px solid #ddd; padding-bottom: 4px; }
+			h3 { font-size: 17px; margin: 24px 0 8px; }
+			.subtitle { color: #555; margin: 0 0 16px; }
+			.legend-services span { display: inline-block; margin-right: 18px; font-weight: 600; }
+			.legend-services i { display: inline-block; width: 14px; height: 14px; border-radius: 3px;
+			  margin-right: 6px; vertical-align: -2px; }
+			.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
+			.charts figure { margin: 0; border: 1px solid #e3e3e3; border-radius: 6px; padding: 4px; background: #fff; }
+			svg.chart { width: 100%; height: auto; display: block; }
+			svg .chart-title { font-size: 15px; font-weight: 600; fill: #1d1d1f; }
+			svg .legend-label, svg .tick { font-size: 12px; fill: #444; }
+			svg .axis-title { font-size: 12px; fill: #666; }
+			svg .grid { stroke: #ececec; }
+			svg .axis { stroke: #999; }
+			svg .flag { font-size: 11px; font-weight: 700; fill: #d62728; }
+			table { border-collapse: collapse; font-size: 13px; margin: 4px 0 12px; }
+			.table-scroll { overflow-x: auto; }
+			th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: right; vertical-align: top; }
+			table.results td { white-space: nowrap; }
+			th { background: #f5f5f7; }
+			td.text, th.text { text-align: left; }
+			tr.errors td { background: #fdecea; }
+			.service { font-weight: 600; }
+			.note { color: #555; font-size: 14px; max-width: 980px; }
+			.question { font-size: 15px; max-width: 980px; }
+			code { background: #f3f3f3; padding: 1px 4px; border-radius: 3px; white-space: nowrap; }
+			""";
+
+	private HtmlReport() {
+	}
+
+	/**
+	 * Render the report.
+	 * @param report the comparison
+	 * @return the HTML page
+	 */
+	static String render(ComparisonReport report) {
+		Environment environment = report.environment();
+		StringBuilder html = new StringBuilder();
+		html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+			.append("<title>I/O models compared: ")
+			.append(Html.escape(String.join(", ", report.services())))
+			.append("</title>\n<style>\n")
+			.append(STYLE)
+			.append("</style>\n</head>\n<body>\n");
+		html.append("<h1>I/O models compared: platform threads, virtual threads, event loop</h1>\n");
+		html.append("<p class=\"subtitle\">")
+			.append(Html.escape("Profile " + environment.settings().get("profile") + " · " + environment.started()
+					+ " · took " + Durations.clock(Duration.ofSeconds(environment.elapsedSeconds())) + " · "
+					+ environment.machine().summary()))
+			.append("</p>\n");
+		html.append("<p class=\"legend-services\">");
+		for (String service : report.services()) {
+			html.append("<span><i style=\"background:")
+				.append(ServiceColors.of(service))
+				.append("\"></i>")
+				.append(Html.escape(service + " (" + model(service) + ")"))
+				.append("</span>");
+		}
+		html.append("</p>\n");
+		html.append("<p class=\"note\">Each service ran alone, one after the other, with the same JVM flags (<code>")
+			.append(Html.escape(String.join(" ", environment.serviceJvmFlags())))
+			.append("</code>); the load came from ")
+			.append(Html.escape(environment.loadGenerator()))
+			.append(" on the same machine, one run per concurrency step, after an unmeasured warm-up. The service's ")
+			.append("metrics were sampled every second during each step: peaks of the gauges, increases of the ")
+			.append("counters over the step. <em>CPU under load</em> counts only the seconds in which the service ")
+			.append("answered requests. Throughput is the requests answered during a step divided by its duration. Grey dashed lines are what theory predicts; a red ring marks a run with failed ")
+			.append("requests, with its success rate. Hover a mark for its exact figure. ")
+			.append(Html.escape(report.quietness()))
+			.append("</p>\n");
+		html.append(
+				"<p class=\"note\">Files: <a href=\"summary.md\">summary.md</a> · <a href=\"results.csv\">results.csv</a>")
+			.append(" · <a href=\"results.json\">results.json</a> · <a href=\"samples.csv\">samples.csv</a>")
+			.append(" · <a href=\"environment.json\">environment.json</a> · scenarios: ");
+		html.append(String.join(" · ",
+				report.scenarios()
+					.stream()
+					.map((scenario) -> "<a href=\"#" + Html.escape(scenario.id()) + "\">"
+							+ Html.escape(scenario.title()) + "</a>")
+					.toList()));
+		html.append("</p>\n");
+		for (Scenario scenario : report.scenarios()) {
+			scenario(html, report, scenario);
+		}
+		environment(html, environment);
+		html.append("</body>\n</html>\n");
+		return html.toString();
+	}
+
+	private static void scenario(StringBuilder html, ComparisonReport report, Scenario scenario) {
+		html.append("<section class=\"scenario\" id=\"").append(Html.escape(scenario.id())).append("\">\n");
+		html.append("<h2>").append(Html.escape(scenario.title())).append("</h2>\n");
+		html.append("<p class=\"question\">").append(Html.escape(scenario.question())).append("</p>\n");
+		html.append("<p class=\"note\">")
+			.append(Html.escape("Steps of " + Durations.format(scenario.stepDuration()) + " at "
+					+ String.join(", ", scenario.users().stream().map(Format::count).toList())
+					+ " concurrent users; emulated storage latency " + Durations.format(scenario.emulatedLatency())
+					+ "."))
+			.append("</p>\n");
+		html.append("<div class=\"charts\">\n");
+		for (Chart chart : ScenarioCharts.of(report, scenario)) {
+			html.append("<figure>").append(chart.toSvg()).append("</figure>\n");
+		}
+		html.append("</div>\n");
+		html.append("<h3>Winners</h3>\n<p class=\"note\">Best, then runner-up, at each step. A run with failed ")
+			.append("requests ranks after every clean run, whatever its figure.</p>\n");
+		html.append("<table class=\"winners\">\n<tr>");
+		for (String column : Tables.winnerColumns(scenario)) {
+			html.append("<th class=\"text\">").append(Html.escape(column)).append("</th>");
+		}
+		html.append("</tr>\n");
+		for (List<Ranking> rankings : Tables.winners(report, scenario)) {
+			html.append("<tr><td class=\"text\">")
+				.append(Html.escape(rankings.getFirst().metric().title()))
+				.append("</td>");
+			for (Ranking ranking : rankings) {
+				html.append("<td class=\"text\">");
+				ranking.best()
+					.ifPresent((best) -> html.append("<span class=\"service\" style=\"color:")
+						.append(ServiceColors.of(best.service()))
+						.append("\">")
+						.append(Html.escape(Tables.best(ranking)))
+						.append("</span>"));
+				ranking.runnerUp()
+					.filter((second) -> !ranking.tied())
+					.ifPresent((second) -> html.append("<br>then ")
+						.append(Html.escape(Tables.placed(ranking.metric(), second))));
+				html.append("</td>");
+			}
+			html.append("</tr>\n");
+		}
+		html.append("</table>\n");
+		html.append("<h3>All figures</h3>\n<div class=\"table-scroll\">\n<table class=\"results\">\n<tr>");
+		for (String column : Tables.RESULT_COLUMNS) {
+			html.append("<th>").append(Html.escape(column)).append("</th>");
+		}
+		html.append("<th class=\"text\">Gatling</th></tr>\n");
+		List<List<String>> rows = Tables.results(report, scenario);
+		List<StepResult> results = scenario.users()
+			.stream()
+			.flatMap((users) -> report.step(scenario, users).stream())
+			.toList();
+		for (int i = 0; i < rows.size(); i++) {
+			StepResult result = results.get(i);
+			html.append(result.hasErrors() ? "<tr class=\"errors\">" : "<tr>");
+			List<String> cells = rows.get(i);
+			for (int column = 0; column < cells.size(); column++) {
+				boolean service = column == 1;
+				html.append(service
+						? "<td class=\"text service\" style=\"color:" + ServiceColors.of(result.service()) + "\">"
+						: "<td>")
+					.append(Html.escape(cells.get(column)))
+					.append("</td>");
+			}
+			html.append("<td class=\"text\">")
+				.append(result.gatlingReport()
+					.map((path) -> "<a href=\"" + Html.escape(path) + "/index.html\">report</a>")
+					.orElse("–"))
+				.append("</td></tr>\n");
+		}
+		html.append("</table>\n</div>\n</section>\n");
+	}
+
+	private static void environment(StringBuilder html, Environment environment) {
+		html.append("<section id=\"environment\">\n<h2>Environment</h2>\n<table>\n");
+		Machine machine = environment.machine();
+		Map<String, String> facts = new LinkedHashMap<>();
+		facts.put("started", environment.started());
+		facts.put("finished", environment.finished());
+		facts.put("cores", Integer.toString(machine.cores()));
+		facts.put("processor", machine.cpuModel());
+		facts.put("memory", Format.mebibytes(machine.memoryBytes()));
+		facts.put("load average at start", machine.loadAverage());
+		facts.put("operating system", machine.os() + " " + machine.osVersion() + " " + machine.arch());
+		facts.put("JDK", machine.javaVersion() + " (" + machine.javaVendor() + ", " + machine.javaVm() + ")");
+		facts.put("project", environment.projectVersion() + " @ " + environment.gitCommit());
+		facts.put("Spring Boot", environment.springBootVersion());
+		facts.put("load generator", environment.loadGenerator());
+		facts.put("service JVM flags", String.join(" ", environment.serviceJvmFlags()));
+		environment.settings().forEach((name, value) -> facts.put("setting " + name, String.valueOf(value)));
+		facts.forEach((name, value) -> html.append("<tr><th class=\"text\">")
+			.append(Html.escape(name))
+			.append("</th><td class=\"text\">")
+			.append(Html.escape(value))
+			.append("</td></tr>\n"));
+		html.append("</table>\n<p class=\"note\">Each service's own account of its settings in effect ")
+			.append("(<code>/api/v1/info</code>) is in <a href=\"environment.json\">environment.json</a>.</p>\n")
+			.append("</section>\n");
+	}
+
+	private static String model(String service) {
+		return switch (service) {
+			case "classic" -> "platform thread pool";
+			case "loom" -> "virtual threads";
+			case "webflux" -> "event loop";
+			default -> service;
+		};
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.iomodels.comparison;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * {@code summary.md}: the report's tables in Markdown, to paste into an issue or a
+ * README.
+ */
+final class MarkdownSummary {
+
+	private MarkdownSummary() {
+	}
+
+	/**
+	 * Render the summary.
+	 * @param report the comparison
+	 * @return Markdown text
+	 */
+	static String render(ComparisonReport report) {
+		Environment environment = report.environment();
+		StringBuilder md = new StringBuilder();
+		md.append("# I/O models compared: ").append(String.join(", ", report.services())).append("\n\n");
+		md.append("Profile `")
+			.append(environment.settings().get("profile"))
+			.append("`, ")
+			.append(environment.started())
+			.append(", ")
+			.append(environment.elapsedSeconds() / 60)
+			.append(" min ")
+			.append(environment.elapsedSeconds() % 60)
+			.append(" s. Machine: ")
+			.append(environment.machine().summary())
+			.append("; load average at start ")
+			.append(environment.machine().loadAverage())
+			.append(". Services: `")
+			.append(String.join(" ", environment.serviceJvmFlags()))
+			.append("`, one at a time; load from ")
+			.append(environment.loadGenerator())
+			.append(" on the same machine. ")
+			.append(report.quietness())
+			.append("\n\n");
+		for (Scenario scenario : report.scenarios()) {
+			md.append("## ").append(scenario.title()).append("\n\n");
+			md.append(scenario.question())
+				.append(" Each step: ")
+				.append(Durations.format(scenario.stepDuration()))
+				.append(".\n\n");
+			md.append(row(Tables.RESULT_COLUMNS));
+			md.append(row(Tables.RESULT_COLUMNS.stream().map((column) -> "---").toList()));
+			for (List<String> cells : Tables.results(report, scenario)) {
+				md.append(row(cells));
+			}
+			md.append("\n**Winners** (best, then runner-up; runs with failed requests rank last):\n\n");
+			List<String> columns = Tables.winnerColumns(scenario);
+			md.append(row(columns));
+			md.append(row(columns.stream().map((column) -> "---").toList()));
+			for (List<Ranking> rankings : Tables.winners(report, scenario)) {
+				StringBuilder line = new StringBuilder("| ").append(rankings.getFirst().metric().title());
+				for (Ranking ranking : rankings) {
+					line.append(" | **").append(Tables.best(ranking)).append("**");
+					ranking.runnerUp()
+						.filter((second) -> !ranking.tied())
+						.ifPresent(
+								(second) -> line.append("<br>then ").append(Tables.placed(ranking.metric(), second)));
+				}
+				md.append(line).append(" |\n");
+			}
+			md.append('\n');
+		}
+		return md.toString();
+	}
+
+	private static String row(List<String> cells) {
+		return cells.stream().map((cell) -> cell.replace("|", "\\|")).collect(Collectors.joining(" | ", "| ", " |\n"));
+	}
+
+}

@@ -1,0 +1,65 @@
+package dev.iomodels.comparison;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a comparison's files into its results directory: {@code report.html},
+ * {@code summary.md}, {@code results.csv}, {@code results.json}, {@code samples.csv} and
+ * {@code environment.json}.
+ */
+final class ReportFiles {
+
+	static final String REPORT = "report.html";
+
+	static final String SUMMARY = "summary.md";
+
+	static final String RESULTS_CSV = "results.csv";
+
+	static final String RESULTS_JSON = "results.json";
+
+	static final String SAMPLES_CSV = "samples.csv";
+
+	static final String ENVIRONMENT = "environment.json";
+
+	private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+	private ReportFiles() {
+	}
+
+	/**
+	 * Write every file.
+	 * @param report the comparison
+	 * @param directory the results directory
+	 * @throws IOException if a file cannot be written
+	 */
+	static void write(ComparisonReport report, Path directory) throws IOException {
+		Files.createDirectories(directory);
+		Map<String, Scenario> scenarios = report.scenarios()
+			.stream()
+			.collect(Collectors.toMap(Scenario::id, Function.identity()));
+		List<ResultRow> rows = report.results()
+			.stream()
+			.map((result) -> ResultRow.of(result, scenarios.get(result.scenario())))
+			.toList();
+		List<SampleRow> samples = report.results()
+			.stream()
+			.flatMap((result) -> result.samples().stream().map((sample) -> SampleRow.of(result, sample)))
+			.toList();
+		Files.writeString(directory.resolve(RESULTS_JSON), JSON.writeValueAsString(rows));
+		Files.writeString(directory.resolve(RESULTS_CSV), Csv.of(ResultRow.class, rows));
+		Files.writeString(directory.resolve(SAMPLES_CSV), Csv.of(SampleRow.class, samples));
+		Files.writeString(directory.resolve(ENVIRONMENT), JSON.writeValueAsString(report.environment()));
+		Files.writeString(directory.resolve(SUMMARY), MarkdownSummary.render(report));
+		Files.writeString(directory.resolve(REPORT), HtmlReport.render(report));
+	}
+
+}

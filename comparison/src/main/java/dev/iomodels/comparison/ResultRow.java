@@ -1,0 +1,108 @@
+package dev.iomodels.comparison;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+import dev.iomodels.harness.Service;
+
+/**
+ * One row of {@code results.csv} and {@code results.json}: one service at one step of one
+ * scenario, flat, in plain units. Gauges are the peak over the step's window; GC figures
+ * and allocation are increases over that window; {@code null} (an empty CSV cell) means
+ * not measured.
+ *
+ * @param scenario the scenario's id
+ * @param service the service's short name
+ * @param model its I/O model
+ * @param emulatedLatencyMs the storage latency of the scenario
+ * @param users the concurrent users of the step
+ * @param stepDurationS how long the step held its users
+ * @param requestsOk successful requests
+ * @param requestsKo failed requests
+ * @param successRate ok / all, from 0 to 1
+ * @param requestsPerSecond throughput: requests answered during the load over its
+ * duration (all requests less the one each user still has in flight when the load ends)
+ * @param gatlingRequestsPerSecond Gatling's own mean throughput, over every second the
+ * run touched
+ * @param idealRequestsPerSecond users / latency, the throughput of a service that never
+ * queues
+ * @param latencyMinMs fastest response
+ * @param latencyP50Ms median
+ * @param latencyP90Ms 90th percentile
+ * @param latencyP99Ms 99th percentile
+ * @param latencyMaxMs slowest response
+ * @param cpuCores CPU the service used while loaded, in cores
+ * @param cpuMsPerRequest CPU time per request
+ * @param loadGeneratorCores CPU the load generator used meanwhile, in cores
+ * @param otherCores CPU every other process on the machine used meanwhile, in cores; a
+ * slightly negative value is noise (the three readings are taken milliseconds apart)
+ * @param rssMaxMiB peak resident set size
+ * @param heapMaxMiB peak heap used
+ * @param nonHeapMaxMiB peak non-heap used
+ * @param platformThreadsMax most live platform threads (JVM)
+ * @param osThreadsMax most threads of the process (kernel)
+ * @param virtualThreadsMax most virtual threads
+ * @param inFlightMax most requests in progress
+ * @param gcPauses collector pauses in the window
+ * @param gcPauseMs time in those pauses
+ * @param allocatedMiB heap allocated in the window
+ * @param requestsServed requests the service counted in the window (warm-up of the load
+ * generator included)
+ * @param windowS the sampling window
+ * @param loadedS the part of it with requests answered
+ * @param samples samples in the window
+ * @param gatlingReport the Gatling report's directory, relative to the results
+ * @param failure why the step failed, if it did
+ */
+public record ResultRow(String scenario, String service, String model, long emulatedLatencyMs, int users,
+		long stepDurationS, long requestsOk, long requestsKo, Double successRate, Double requestsPerSecond,
+		Double gatlingRequestsPerSecond, Double idealRequestsPerSecond, Double latencyMinMs, Double latencyP50Ms,
+		Double latencyP90Ms, Double latencyP99Ms, Double latencyMaxMs, Double cpuCores, Double cpuMsPerRequest,
+		Double loadGeneratorCores, Double otherCores, Double rssMaxMiB, Double heapMaxMiB, Double nonHeapMaxMiB,
+		Double platformThreadsMax, Double osThreadsMax, Double virtualThreadsMax, Double inFlightMax, Double gcPauses,
+		Double gcPauseMs, Double allocatedMiB, Double requestsServed, Double windowS, Double loadedS, int samples,
+		String gatlingReport, String failure) {
+
+	/**
+	 * Flatten a result.
+	 * @param result the result
+	 * @param scenario its scenario
+	 * @return the row
+	 */
+	static ResultRow of(StepResult result, Scenario scenario) {
+		LoadStats load = result.load();
+		StepMetrics metrics = result.metrics();
+		String model = Service.ALL.stream()
+			.filter((service) -> service.shortName().equals(result.service()))
+			.map(Service::model)
+			.findFirst()
+			.orElse("");
+		return new ResultRow(scenario.id(), result.service(), model, scenario.emulatedLatency().toMillis(),
+				result.users(), scenario.stepDuration().toSeconds(), load.requestsOk(), load.requestsKo(),
+				rounded(load.successRate(), 6), rounded(load.requestsPerSecond(), 3),
+				rounded(load.gatlingRequestsPerSecond(), 3),
+				rounded(scenario.idealRequestsPerSecond(result.users()), 3), rounded(load.minMillis(), 3),
+				rounded(load.p50Millis(), 3), rounded(load.p90Millis(), 3), rounded(load.p99Millis(), 3),
+				rounded(load.maxMillis(), 3), rounded(metrics.cpuCores(), 3), rounded(metrics.cpuMillisPerRequest(), 4),
+				rounded(metrics.loadGeneratorCores(), 3), rounded(metrics.otherCores(), 3),
+				rounded(Format.toMebibytes(metrics.rssMaxBytes()), 1),
+				rounded(Format.toMebibytes(metrics.heapMaxBytes()), 1),
+				rounded(Format.toMebibytes(metrics.nonHeapMaxBytes()), 1), rounded(metrics.platformThreadsMax(), 0),
+				rounded(metrics.osThreadsMax(), 0), rounded(metrics.virtualThreadsMax(), 0),
+				rounded(metrics.inFlightMax(), 0), rounded(metrics.gcPauses(), 0), rounded(metrics.gcPauseMillis(), 3),
+				rounded(Format.toMebibytes(metrics.allocatedBytes()), 1), rounded(metrics.requestsServed(), 0),
+				rounded(metrics.windowSeconds(), 3), rounded(metrics.loadedSeconds(), 3), metrics.samples(),
+				result.gatlingReport().orElse(""), result.failure().orElse(""));
+	}
+
+	// Rounded where the source is no more precise anyway (sampling once a second, MiB to
+	// a
+	// tenth); null instead of NaN, which neither CSV readers nor JSON accept.
+	private static Double rounded(double value, int decimals) {
+		if (Double.isNaN(value) || Double.isInfinite(value)) {
+			return null;
+		}
+		return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+	}
+
+}

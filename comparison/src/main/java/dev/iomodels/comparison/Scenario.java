@@ -1,0 +1,61 @@
+package dev.iomodels.comparison;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One situation every service is put in: the same workload at the same concurrency steps,
+ * with the same emulated storage latency.
+ *
+ * @param id a short name used in file names and rows, e.g. {@code latency-sweep}
+ * @param title the heading in the report
+ * @param question what the scenario shows, in one sentence
+ * @param workload the kind of load
+ * @param emulatedLatency the wait in front of every storage operation; zero for none
+ * @param users the concurrency steps, each run and measured on its own
+ * @param stepDuration how long each step holds its users
+ * @param simulationProperties further parameters for the simulation, e.g. the payload
+ * size
+ */
+public record Scenario(String id, String title, String question, Workload workload, Duration emulatedLatency,
+		List<Integer> users, Duration stepDuration, Map<String, String> simulationProperties) {
+
+	public Scenario {
+		users = List.copyOf(users);
+		simulationProperties = Map.copyOf(simulationProperties);
+	}
+
+	/**
+	 * Return the application properties every service gets in this scenario.
+	 * @param backend the storage backend
+	 * @return the properties, passed as {@code --name=value}
+	 */
+	public Map<String, String> serviceProperties(String backend) {
+		Map<String, String> properties = new LinkedHashMap<>();
+		properties.put("storage.backend", backend);
+		properties.put("storage.emulated-latency", emulatedLatency().toMillis() + "ms");
+		return properties;
+	}
+
+	/**
+	 * Return whether the services wait in this scenario, which is when the I/O model
+	 * should matter and the ideal throughput of Little's law applies.
+	 * @return whether there is an emulated latency
+	 */
+	public boolean waits() {
+		return !this.emulatedLatency.isZero();
+	}
+
+	/**
+	 * Return the throughput of a service that never queues: each user has one request in
+	 * flight, each taking the emulated latency, so by Little's law users / latency.
+	 * @param users the concurrent users
+	 * @return requests per second, or {@code NaN} without latency
+	 */
+	public double idealRequestsPerSecond(int users) {
+		return waits() ? users / (this.emulatedLatency.toNanos() / 1e9) : Double.NaN;
+	}
+
+}

@@ -1,0 +1,134 @@
+package dev.iomodels.comparison;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole command, in this JVM, with the tiny profile: the three real services started
+ * one after the other from their jars, each step driven by Gatling, every file written,
+ * and the report opened in a browser.
+ */
+class CompareIT {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@Test
+	void theTinyProfileComparesAllThreeServicesAndWritesEveryFile() throws Exception {
+		Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
+		Path out = Path.of("target", "compare-it").toAbsolutePath();
+		deleteRecursively(out);
+		ByteArrayOutputStream progress = new ByteArrayOutputStream();
+		ByteArrayOutputStream errors = new ByteArrayOutputStream();
+		long started = System.nanoTime();
+
+		int status = Compare.run(new String[] { "--profile", "tiny", "--out", out.toString() }, root,
+				new PrintStream(new TeeStream(progress, System.out), true, StandardCharsets.UTF_8),
+				new PrintStream(new TeeStream(errors, System.err), true, StandardCharsets.UTF_8));
+
+		assertThat(status).as("exit status; errors: %s", errors).isZero();
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(4));
+		assertThat(progress.toString(StandardCharsets.UTF_8)).contains("elapsed", "left]", "latency-sweep · loom",
+				"step 2/2: 20 users");
+		for (String file : List.of("report.html", "summary.md", "results.csv", "results.json", "samples.csv",
+				"environment.json")) {
+			assertThat(out.resolve(file)).isNotEmptyFile();
+		}
+
+		List<Map<String, Object>> rows = JSON.readValue(out.resolve("results.json").toFile(), new TypeReference<>() {
+		});
+		// Two scenarios × three services × two steps.
+		assertThat(rows).hasSize(12);
+		assertThat(rows).extracting((row) -> row.get("service"))
+			.containsOnly("classic", "loom", "webflux")
+			.filteredOn("loom"::equals)
+			.hasSize(4);
+		assertThat(rows).allSatisfy((row) -> {
+			assertThat(row.get("failure")).as("failure of %s", row).isEqualTo("");
+			assertThat((Integer) row.get("requestsOk")).as("requests ok of %s", row).isPositive();
+			assertThat((Double) row.get("requestsPerSecond")).isPositive();
+			assertThat((Double) row.get("latencyP99Ms")).isGreaterThanOrEqualTo((Double) row.get("latencyP50Ms"));
+			assertThat((Double) row.get("rssMaxMiB")).isPositive();
+			assertThat((Double) row.get("heapMaxMiB")).isPositive();
+			assertThat((Double) row.get("platformThreadsMax")).isPositive();
+			assertThat((Double) row.get("cpuMsPerRequest")).isPositive();
+			assertThat(row.get("gcPauses")).isNotNull();
+			assertThat(out.resolve((String) row.get("gatlingReport")).resolve("index.html")).isNotEmptyFile();
+		});
+		// With 100 ms of latency every request takes at least that long, in every model.
+		assertThat(rows).filteredOn((row) -> row.get("scenario").equals("latency-sweep"))
+			.allSatisfy((row) -> assertThat((Double) row.get("latencyP50Ms")).isGreaterThanOrEqualTo(100.0));
+		List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+		assertThat(csv).hasSize(13);
+		for (String service : List.of("classic", "loom", "webflux")) {
+			assertThat(csv).filteredOn((line) -> line.contains("," + service + ",")).hasSize(4);
+		}
+		assertThat(Files.readString(out.resolve("summary.md"))).contains("| 20 | webflux |", "| 20 | classic |",
+				"| 20 | loom |");
+		Map<String, Object> environment = JSON.readValue(out.resolve("environment.json").toFile(),
+				new TypeReference<>() {
+				});
+		assertThat(environment.get("serviceInfo").toString()).contains("latency-sweep/classic", "latency-sweep/loom",
+				"latency-sweep/webflux", "PT0.1S");
+		try (Stream<Path> logs = Files.list(out.resolve("logs"))) {
+			assertThat(logs).hasSize(6);
+		}
+
+		ReportInBrowser.check(out.resolve("report.html"), 2 * 8, 2);
+	}
+
+	private static void deleteRecursively(Path directory) throws IOException {
+		if (!Files.exists(directory)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(directory)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
+	/**
+	 * Shows the progress as it happens and keeps it for the assertions.
+	 */
+	private static final class TeeStream extends OutputStream {
+
+		private final OutputStream first;
+
+		private final OutputStream second;
+
+		TeeStream(OutputStream first, OutputStream second) {
+			this.first = first;
+			this.second = second;
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.first.write(b);
+			this.second.write(b);
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.first.write(bytes, offset, length);
+			this.second.write(bytes, offset, length);
+		}
+
+	}
+
+}

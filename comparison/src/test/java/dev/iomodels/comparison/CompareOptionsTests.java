@@ -1,0 +1,99 @@
+package dev.iomodels.comparison;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+
+import dev.iomodels.harness.Service;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class CompareOptionsTests {
+
+	private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 24, 12, 0, 5);
+
+	@Test
+	void withoutFlagsTheQuickProfileComparesAllThreeWithTwoSweeps() {
+		CompareOptions options = parse();
+
+		assertThat(options.profile()).isEqualTo(Profile.QUICK);
+		assertThat(options.services()).containsExactly(Service.CLASSIC, Service.LOOM, Service.WEBFLUX);
+		assertThat(options.out()).isEqualTo(Path.of("results/20261124-120005"));
+		assertThat(options.scenarios()).extracting(Scenario::id).containsExactly("latency-sweep", "cpu-bound-sweep");
+		Scenario latency = options.scenarios().getFirst();
+		assertThat(latency.emulatedLatency()).isEqualTo(Duration.ofMillis(100));
+		assertThat(latency.users()).containsExactly(50, 200, 800);
+		assertThat(options.scenarios().get(1).emulatedLatency()).isZero();
+	}
+
+	@Test
+	void theFullProfileAddsC10kLargePayloadsAndASpike() {
+		assertThat(parse("--profile", "full").scenarios()).extracting(Scenario::workload)
+			.containsExactly(Workload.CONCURRENCY_SWEEP, Workload.CONCURRENCY_SWEEP, Workload.C10K,
+					Workload.LARGE_PAYLOAD, Workload.SPIKE);
+	}
+
+	@Test
+	void flagsOverrideTheProfile() {
+		CompareOptions options = parse("--profile", "tiny", "--latency", "250ms", "--users", "10, 20,40",
+				"--step-duration=7s", "--warm-up", "0", "--services", "webflux,loom", "--backend", "memory", "--out",
+				"/tmp/x");
+
+		assertThat(options.latency()).isEqualTo(Duration.ofMillis(250));
+		assertThat(options.stepDuration()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(options.warmUp()).isZero();
+		assertThat(options.services()).containsExactly(Service.WEBFLUX, Service.LOOM);
+		assertThat(options.out()).isEqualTo(Path.of("/tmp/x"));
+		assertThat(options.scenarios()).allSatisfy((scenario) -> {
+			assertThat(scenario.users()).containsExactly(10, 20, 40);
+			assertThat(scenario.stepDuration()).isEqualTo(Duration.ofSeconds(7));
+		});
+		assertThat(options.scenarios().getFirst().serviceProperties("memory"))
+			.containsEntry("storage.emulated-latency", "250ms")
+			.containsEntry("storage.backend", "memory");
+	}
+
+	@Test
+	void withoutLatencyOnlyTheCpuBoundSweepRunsSinceTheOtherWouldRepeatIt() {
+		assertThat(parse("--latency", "0").scenarios()).extracting(Scenario::id).containsExactly("cpu-bound-sweep");
+	}
+
+	@Test
+	void helpIsAFlagOfItsOwn() {
+		assertThat(parse("--help").help()).isTrue();
+		assertThat(CompareOptions.USAGE).contains("--profile quick|full|tiny", "--latency", "--users",
+				"--step-duration", "--services", "--backend", "--out");
+	}
+
+	@Test
+	void aBadCommandLineSaysWhatIsWrong() {
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--profile", "huge"))
+			.withMessageContaining("quick, full or tiny");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--users", "50,-1"))
+			.withMessageContaining("--users");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--services", "tomcat"))
+			.withMessageContaining("classic, loom, webflux");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--colour", "red"))
+			.withMessageContaining("Unknown flag --colour");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--latency"))
+			.withMessageContaining("needs a value");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--latency", "soon"))
+			.withMessageContaining("not a duration");
+	}
+
+	@Test
+	void theSettingsGoIntoTheEnvironmentAsGiven() {
+		assertThat(parse("--users", "5,10").settings()).containsEntry("profile", "quick")
+			.containsEntry("latency", "100ms")
+			.containsEntry("users", "[5, 10]")
+			.containsEntry("services", List.of("classic", "loom", "webflux"));
+	}
+
+	private static CompareOptions parse(String... args) {
+		return CompareOptions.parse(args, NOW);
+	}
+
+}
