@@ -9,6 +9,10 @@ import java.util.Map;
  *
  * @param service the application name
  * @param model the I/O model id
+ * @param transport the transport of the API server: {@code name} (the value of
+ * {@code iomodels.server.transport}), {@code mechanism}, {@code pattern} and
+ * {@code observed}, the class the running server uses for it (its server channel, its
+ * protocol handler)
  * @param java the runtime version
  * @param backend the storage backend
  * @param emulatedLatency the emulated storage latency (ISO-8601)
@@ -16,18 +20,24 @@ import java.util.Map;
  * @param limits the storage limits, in bytes and objects
  * @param server the server settings of the fairness table
  */
-public record ServiceInfo(String service, String model, String java, String backend, String emulatedLatency,
-		String emulatedLatencyJitter, Map<String, Long> limits, Map<String, Object> server) {
+public record ServiceInfo(String service, String model, Map<String, String> transport, String java, String backend,
+		String emulatedLatency, String emulatedLatencyJitter, Map<String, Long> limits, Map<String, Object> server) {
 
-	static ServiceInfo of(String service, WorkerSettings workers, StorageProperties storage,
+	static ServiceInfo of(String service, WorkerSettings workers, TransportInUse transport, StorageProperties storage,
 			ServerLimitsProperties server, String backend) {
+		Map<String, String> transportInfo = new java.util.LinkedHashMap<>();
+		transportInfo.put("name", transport.transport().id());
+		transportInfo.put("mechanism", transport.transport().mechanism());
+		transportInfo.put("pattern", transport.transport().pattern());
+		transportInfo.put("observed", transport.observed().orElse("not started"));
 		Map<String, Long> limits = Map.of("maxObjectSize", storage.maxObjectSize().toBytes(), "maxObjects",
 				storage.maxObjects(), "maxBytes", storage.maxBytes().toBytes());
 		Map<String, Object> settings = Map.of("workers", workers.description(), "workerThreads", workers.threads(),
 				"maxConnections", server.maxConnections(), "acceptBacklog", server.acceptBacklog(), "keepAliveTimeout",
 				server.keepAliveTimeout().toString(), "maxKeepAliveRequests", server.maxKeepAliveRequests(),
-				"maxRequestHeaderSize", server.maxRequestHeaderSize().toBytes());
-		return new ServiceInfo(service, workers.model().id(), Runtime.version().toString(), backend,
+				"maxRequestHeaderSize", server.maxRequestHeaderSize().toBytes(), "transport",
+				transport.transport().id());
+		return new ServiceInfo(service, workers.model().id(), transportInfo, Runtime.version().toString(), backend,
 				storage.emulatedLatency().toString(), storage.emulatedLatencyJitter().toString(),
 				new java.util.TreeMap<>(limits), new java.util.TreeMap<>(settings));
 	}

@@ -28,14 +28,14 @@ import org.springframework.context.annotation.Configuration;
  * would see it.
  */
 @AutoConfiguration
-@EnableConfigurationProperties({ StorageProperties.class, ServerLimitsProperties.class })
+@EnableConfigurationProperties({ StorageProperties.class, ServerLimitsProperties.class, TransportProperties.class })
 public class StorageAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceInfoFactory serviceInfoFactory(@Value("${spring.application.name}") String service,
 			StorageProperties storage, ServerLimitsProperties server) {
-		return (workers, backend) -> ServiceInfo.of(service, workers, storage, server, backend);
+		return (workers, transport, backend) -> ServiceInfo.of(service, workers, transport, storage, server, backend);
 	}
 
 	@Configuration(proxyBeanMethods = false)

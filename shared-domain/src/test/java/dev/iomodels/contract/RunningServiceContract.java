@@ -11,7 +11,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * <pre class="code">
  * ./mvnw -pl shared-domain test -Dtest=RunningServiceContract \
  *     -Dcontract.api=http://localhost:8081 -Dcontract.management=http://localhost:9081 \
- *     -Dcontract.model=platform-threads
+ *     -Dcontract.model=platform-threads -Dcontract.transport=nio
  * </pre>
  *
  * Its name keeps it out of ordinary builds ({@code -Dtest} selects it), and without
@@ -35,6 +35,11 @@ class RunningServiceContract extends StorageApiContractTests {
 	@Override
 	protected String expectedModel() {
 		return System.getProperty("contract.model", "platform-threads");
+	}
+
+	@Override
+	protected String expectedTransport() {
+		return System.getProperty("contract.transport", "nio");
 	}
 
 }

@@ -86,6 +86,12 @@ public abstract class StorageApiContractTests {
 	 */
 	protected abstract String expectedModel();
 
+	/**
+	 * Return the transport the service must report ({@code iomodels.server.transport}).
+	 * @return {@code nio}, {@code nio2}, {@code epoll} or {@code io_uring}
+	 */
+	protected abstract String expectedTransport();
+
 	@BeforeEach
 	void chooseKeyPrefix() {
 		this.prefix = ContractHttp.randomPrefix();
@@ -721,6 +727,12 @@ public abstract class StorageApiContractTests {
 		JsonNode info = json(response);
 		assertThat(text(info, "service")).isNotBlank();
 		assertThat(text(info, "model")).isEqualTo(expectedModel());
+		JsonNode transport = info.path("transport");
+		assertThat(text(transport, "name")).as(info.toString()).isEqualTo(expectedTransport());
+		assertThat(text(transport, "mechanism")).as(info.toString()).isNotBlank();
+		assertThat(text(transport, "pattern")).as(info.toString()).isIn("reactor", "proactor");
+		// The class the running server uses, recorded once it started: a Java class name.
+		assertThat(text(transport, "observed")).as(info.toString()).matches("[a-z][\\w.]*\\.[A-Z]\\w*");
 		assertThat(text(info, "java")).isNotBlank().isEqualTo(Runtime.version().toString());
 		assertThat(text(info, "backend")).isEqualTo("memory");
 		assertThat(text(info, "emulatedLatency")).isEqualTo("PT0S");
@@ -735,8 +747,8 @@ public abstract class StorageApiContractTests {
 		JsonNode server = info.path("server");
 		assertThat(server.isObject()).as(info.toString()).isTrue();
 		assertThat(server.propertyNames()).as(info.toString())
-			.contains("maxConnections", "keepAliveTimeout", "maxKeepAliveRequests", "maxRequestHeaderSize", "workers",
-					"workerThreads");
+			.contains("transport", "maxConnections", "keepAliveTimeout", "maxKeepAliveRequests", "maxRequestHeaderSize",
+					"workers", "workerThreads");
 		assertThat(server.path("maxConnections").longValue()).as(info.toString()).isPositive();
 		assertThat(Duration.parse(text(server, "keepAliveTimeout"))).isPositive();
 		assertThat(server.path("maxKeepAliveRequests").isIntegralNumber()).as(info.toString()).isTrue();

@@ -3,6 +3,7 @@ package dev.iomodels.mvc.about;
 import dev.iomodels.service.ApiDocument;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ServiceInfoFactory;
+import dev.iomodels.service.TransportInUse;
 import dev.iomodels.service.WorkerSettings;
 import dev.iomodels.storage.ObjectStore;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,17 +18,34 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 class AboutController {
 
-	private final ResponseEntity<byte[]> info;
+	private final ServiceInfoFactory infoFactory;
+
+	private final WorkerSettings workers;
+
+	private final TransportInUse transport;
+
+	private final String backend;
+
+	private final JsonResponses json;
 
 	private final ApiDocument document = new ApiDocument();
 
-	AboutController(ServiceInfoFactory infoFactory, WorkerSettings workers, ObjectStore store, JsonMapper mapper) {
-		this.info = new JsonResponses(mapper).ok(infoFactory.create(workers, store.backend()));
+	AboutController(ServiceInfoFactory infoFactory, WorkerSettings workers, TransportInUse transport, ObjectStore store,
+			JsonMapper mapper) {
+		this.infoFactory = infoFactory;
+		this.workers = workers;
+		this.transport = transport;
+		this.backend = store.backend();
+		this.json = new JsonResponses(mapper);
 	}
 
+	/**
+	 * The info, built for each request because the transport's observed class is only
+	 * known once the server runs.
+	 */
 	@GetMapping(path = "/info", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<byte[]> info() {
-		return this.info;
+		return this.json.ok(this.infoFactory.create(this.workers, this.transport, this.backend));
 	}
 
 	@GetMapping(path = "/openapi.yaml", produces = "application/yaml")

@@ -1,6 +1,7 @@
 package dev.iomodels.mvc.system;
 
 import dev.iomodels.service.ServerLimitsProperties;
+import dev.iomodels.service.TransportInUse;
 import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
@@ -12,23 +13,30 @@ import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies {@code iomodels.server.*} to Tomcat's connector. It runs after Spring Boot's
- * own customizer, so these values win over any {@code server.tomcat.*} default.
+ * Applies {@code iomodels.server.*} to Tomcat's connector: its protocol, which is the
+ * transport ({@link TomcatTransport}), and the limits, which {@code Http11NioProtocol}
+ * and {@code Http11Nio2Protocol} both take from {@link AbstractHttp11Protocol}. It runs
+ * after Spring Boot's own customizer, so these values win over any
+ * {@code server.tomcat.*} default.
  */
 @Component
 class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
 
 	private final ServerLimitsProperties limits;
 
+	private final TransportInUse transport;
+
 	private final JsonMapper json;
 
-	TomcatServerLimits(ServerLimitsProperties limits, JsonMapper json) {
+	TomcatServerLimits(ServerLimitsProperties limits, TransportInUse transport, JsonMapper json) {
 		this.limits = limits;
+		this.transport = transport;
 		this.json = json;
 	}
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
+		factory.setProtocol(TomcatTransport.protocol(this.transport.transport()));
 		factory.addContextCustomizers((context) -> {
 			// Tomcat adds its HTML error valve to the host only if no valve of the
 			// configured class is there yet: name ours and add it.

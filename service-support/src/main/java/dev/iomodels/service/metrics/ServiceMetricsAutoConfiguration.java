@@ -1,6 +1,7 @@
 package dev.iomodels.service.metrics;
 
 import dev.iomodels.service.StorageAutoConfiguration;
+import dev.iomodels.service.TransportInUse;
 import dev.iomodels.service.WorkerSettings;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.ReactiveObjectStore;
@@ -15,20 +16,21 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The meters every service shares beyond what Spring Boot binds by itself (JVM memory,
- * GC, threads and virtual threads, CPU, Tomcat, HTTP server requests): the common tags,
- * the storage gauges, the in-flight requests gauge and the process's resident memory and
- * operating-system threads. The storage timers are added where the ports are built, in
- * {@link StorageAutoConfiguration}; the histogram settings are in
- * {@code iomodels-common.properties}.
+ * GC, threads and virtual threads, CPU, Tomcat, HTTP server requests): the common tags
+ * (application, model, transport), the storage gauges, the in-flight requests gauge and
+ * the process's resident memory and operating-system threads. The storage timers are
+ * added where the ports are built, in {@link StorageAutoConfiguration}; the histogram
+ * settings are in {@code iomodels-common.properties}.
  */
 @AutoConfiguration(after = StorageAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
 public class ServiceMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnBean(WorkerSettings.class)
-	CommonTags commonTags(@Value("${spring.application.name}") String applicationName, WorkerSettings workers) {
-		return CommonTags.of(applicationName, workers.model());
+	@ConditionalOnBean({ WorkerSettings.class, TransportInUse.class })
+	CommonTags commonTags(@Value("${spring.application.name}") String applicationName, WorkerSettings workers,
+			TransportInUse transport) {
+		return CommonTags.of(applicationName, workers.model(), transport.transport());
 	}
 
 	@Bean

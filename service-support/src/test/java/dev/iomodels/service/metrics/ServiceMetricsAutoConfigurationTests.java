@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import dev.iomodels.service.IoModel;
 import dev.iomodels.service.StorageAutoConfiguration;
+import dev.iomodels.service.Transport;
+import dev.iomodels.service.TransportInUse;
 import dev.iomodels.service.WorkerSettings;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.ObjectStore;
@@ -84,6 +86,7 @@ class ServiceMetricsAutoConfigurationTests {
 	private static void assertTagged(Meter meter, String application) {
 		assertThat(meter.getId().getTag("application")).as(meter.getId().getName()).isEqualTo(application);
 		assertThat(meter.getId().getTag("model")).as(meter.getId().getName()).isEqualTo("platform-threads");
+		assertThat(meter.getId().getTag("transport")).as(meter.getId().getName()).isEqualTo("nio");
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -92,6 +95,11 @@ class ServiceMetricsAutoConfigurationTests {
 		@Bean
 		WorkerSettings workerSettings() {
 			return new WorkerSettings(IoModel.PLATFORM_THREADS, "4 platform threads", 4);
+		}
+
+		@Bean
+		TransportInUse transportInUse() {
+			return new TransportInUse(Transport.NIO);
 		}
 
 	}

@@ -38,7 +38,8 @@ class ManagementTrafficTests {
 
 		String scrape = get(this.managementPort, "/actuator/prometheus");
 
-		assertThat(scrape).contains("http_server_requests_in_flight{application=\"webflux\",model=\"event-loop\"} 0.0")
+		assertThat(scrape).contains(
+				"http_server_requests_in_flight{application=\"webflux\",model=\"event-loop\",transport=\"epoll\"} 0.0")
 			.doesNotContain("uri=\"/actuator");
 	}
 
@@ -48,10 +49,9 @@ class ManagementTrafficTests {
 
 		String scrape = get(this.managementPort, "/actuator/prometheus");
 
-		assertThat(scrape)
-			.containsPattern(
-					"reactor_netty_http_server_response_time_seconds_count\\{application=\"webflux\",method=\"GET\","
-							+ "model=\"event-loop\",status=\"404\",uri=\"/api/v1/objects/\\{key}\"}")
+		assertThat(scrape).containsPattern(
+				"reactor_netty_http_server_response_time_seconds_count\\{application=\"webflux\",method=\"GET\","
+						+ "model=\"event-loop\",status=\"404\",transport=\"epoll\",uri=\"/api/v1/objects/\\{key}\"}")
 			.contains("reactor_netty_eventloop_pending_tasks{application=\"webflux\"");
 	}
 
