@@ -84,7 +84,13 @@ final class NettyTransports {
 		};
 	}
 
-	private static void ensureAvailable(Transport transport, String value, Unavailability unavailability) {
+	/**
+	 * Fail unless a native transport is available.
+	 * @param transport the transport
+	 * @param value the configured value, for the message
+	 * @param unavailability the native library's reason, or {@code null} when it loads
+	 */
+	static void ensureAvailable(Transport transport, String value, Unavailability unavailability) {
 		Throwable cause;
 		try {
 			cause = unavailability.cause();
@@ -112,7 +118,7 @@ final class NettyTransports {
 	}
 
 	@FunctionalInterface
-	private interface Unavailability {
+	interface Unavailability {
 
 		Throwable cause();
 
