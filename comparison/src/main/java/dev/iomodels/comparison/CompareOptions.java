@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,12 +24,14 @@ import dev.iomodels.harness.Service;
  * @param stepDuration how long each step holds its users
  * @param warmUp the unmeasured load after each start
  * @param services the services to compare, in report order
+ * @param transports the transports to run each service on (each service on each of them
+ * it supports), in order; empty for each service's default
  * @param backend the storage backend every service uses
  * @param out the directory the results go to
  * @param help whether only the usage was asked for
  */
 public record CompareOptions(Profile profile, Duration latency, Optional<List<Integer>> users, Duration stepDuration,
-		Duration warmUp, List<Service> services, String backend, Path out, boolean help) {
+		Duration warmUp, List<Service> services, List<String> transports, String backend, Path out, boolean help) {
 
 	/** What {@code --help} prints. */
 	public static final String USAGE = """
@@ -45,6 +48,11 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			  --step-duration 10s         how long each step lasts (quick 10s, full 30s, tiny 3s)
 			  --warm-up 5s                unmeasured load after each start (quick 5s, full 15s, tiny 2s)
 			  --services classic,loom,webflux   which services to compare (default: all three)
+			  --transports nio,nio2,epoll,io_uring
+			                              run each service on each listed transport it supports
+			                              (iomodels.server.transport; Tomcat: nio, nio2; Reactor
+			                              Netty: nio, epoll, io_uring), named e.g. webflux/io_uring;
+			                              default: each service on its own default (nio, epoll)
 			  --backend memory            storage backend (storage.backend) of every service
 			  --out results/<timestamp>   where the report goes
 			  --help                      this text
@@ -60,6 +68,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 	public CompareOptions {
 		users = users.map(List::copyOf);
 		services = List.copyOf(services);
+		transports = List.copyOf(transports);
 	}
 
 	/**
@@ -88,9 +97,18 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		List<Service> services = Optional.ofNullable(flags.get("services"))
 			.map(CompareOptions::services)
 			.orElse(Service.ALL);
+		List<String> transports = Optional.ofNullable(flags.get("transports"))
+			.map(CompareOptions::transports)
+			.orElse(List.of());
 		String backend = flags.getOrDefault("backend", "memory");
 		Path out = Path.of(flags.getOrDefault("out", "results/" + TIMESTAMP.format(now)));
-		return new CompareOptions(profile, latency, users, stepDuration, warmUp, services, backend, out, false);
+		CompareOptions options = new CompareOptions(profile, latency, users, stepDuration, warmUp, services, transports,
+				backend, out, false);
+		if (options.contenders().isEmpty()) {
+			throw new IllegalArgumentException("--transports " + String.join(",", transports)
+					+ ": none of the chosen services runs any of them; see --help");
+		}
+		return options;
 	}
 
 	private static CompareOptions defaults(LocalDateTime now) {
@@ -99,7 +117,27 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 
 	private CompareOptions withHelp() {
 		return new CompareOptions(this.profile, this.latency, this.users, this.stepDuration, this.warmUp, this.services,
-				this.backend, this.out, true);
+				this.transports, this.backend, this.out, true);
+	}
+
+	/**
+	 * Return what to run, in report order: each service on each chosen transport it
+	 * supports, or on its default.
+	 * @return the contenders
+	 */
+	List<Contender> contenders() {
+		List<Contender> contenders = new ArrayList<>();
+		for (Service service : this.services) {
+			if (this.transports.isEmpty()) {
+				contenders.add(new Contender(service, Optional.empty()));
+			}
+			else {
+				this.transports.stream()
+					.filter(service.transports()::contains)
+					.forEach((transport) -> contenders.add(new Contender(service, Optional.of(transport))));
+			}
+		}
+		return contenders;
 	}
 
 	/**
@@ -156,6 +194,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		settings.put("stepDuration", Durations.compact(this.stepDuration));
 		settings.put("warmUp", Durations.compact(this.warmUp));
 		settings.put("services", this.services.stream().map(Service::shortName).toList());
+		settings.put("transports", this.transports.isEmpty() ? "each service's default" : this.transports);
 		settings.put("backend", this.backend);
 		settings.put("out", this.out.toString());
 		return settings;
@@ -190,7 +229,8 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 				throw new IllegalArgumentException("--" + name + " needs a value; see --help");
 			}
 			if (!List
-				.of("profile", "latency", "users", "step-duration", "warm-up", "services", "backend", "out", "help")
+				.of("profile", "latency", "users", "step-duration", "warm-up", "services", "transports", "backend",
+						"out", "help")
 				.contains(name)) {
 				throw new IllegalArgumentException("Unknown flag --" + name + "; see --help");
 			}
@@ -210,6 +250,25 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--users takes positive numbers separated by commas, e.g. 50,200,800");
 		}
+	}
+
+	private static List<String> transports(String text) {
+		List<String> known = Service.ALL.stream()
+			.flatMap((service) -> service.transports().stream())
+			.distinct()
+			.toList();
+		List<String> transports = Arrays.stream(text.split(","))
+			.map(String::strip)
+			.map((transport) -> transport.toLowerCase(Locale.ROOT).replace('-', '_'))
+			.distinct()
+			.toList();
+		for (String transport : transports) {
+			if (!known.contains(transport)) {
+				throw new IllegalArgumentException(
+						"Unknown transport '" + transport + "'; use some of " + String.join(", ", known));
+			}
+		}
+		return transports;
 	}
 
 	private static List<Service> services(String text) {

@@ -30,11 +30,12 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs a comparison: for every scenario, each service in turn, never two at once, so that
- * none shares the CPU with another. A service is started with the fair JVM flags and the
- * scenario's properties, warmed up, driven one concurrency step at a time while its
- * metrics are sampled, and stopped. A step that fails is recorded as failed and the
- * comparison goes on: a service that cannot take a load is a result, not a crash.
+ * Runs a comparison: for every scenario, each service (on each chosen transport) in turn,
+ * never two at once, so that none shares the CPU with another. A service is started with
+ * the fair JVM flags and the scenario's properties, warmed up, driven one concurrency
+ * step at a time while its metrics are sampled, and stopped. A step that fails is
+ * recorded as failed and the comparison goes on: a service that cannot take a load is a
+ * result, not a crash.
  */
 final class Comparison {
 
@@ -120,18 +121,18 @@ final class Comparison {
 		// that pool sizes derived from it (carriers, event loops, GC threads) are equal.
 		jvmFlags.add("-XX:ActiveProcessorCount=" + machine.cores());
 		this.out.printf("Comparing %s on %s%nResults: %s%n",
-				String.join(", ", this.options.services().stream().map(Service::shortName).toList()), machine.summary(),
+				String.join(", ", this.options.contenders().stream().map(Contender::label).toList()), machine.summary(),
 				directory);
 		Progress progress = new Progress(this.out, this.options, scenarios);
 		List<StepResult> results = new ArrayList<>();
 		Map<String, Map<String, Object>> serviceInfo = new LinkedHashMap<>();
 		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
 			for (Scenario scenario : scenarios) {
-				for (Service service : this.options.services()) {
-					ServiceRun run = new ServiceRun(scenario, service, jars.get(service), jvmFlags, directory, client,
-							progress);
+				for (Contender contender : this.options.contenders()) {
+					ServiceRun run = new ServiceRun(scenario, contender, jars.get(contender.service()), jvmFlags,
+							directory, client, progress);
 					results.addAll(run.measure());
-					run.info().ifPresent((info) -> serviceInfo.put(scenario.id() + "/" + service.shortName(), info));
+					run.info().ifPresent((info) -> serviceInfo.put(scenario.id() + "/" + contender.label(), info));
 				}
 			}
 		}
@@ -142,7 +143,7 @@ final class Comparison {
 				springBootVersion(jars.values().iterator().next()), this.load.description(), jvmFlags,
 				this.options.settings(), scenarios, serviceInfo);
 		ComparisonReport report = new ComparisonReport(environment, scenarios,
-				this.options.services().stream().map(Service::shortName).toList(), results);
+				this.options.contenders().stream().map(Contender::label).toList(), results);
 		ReportFiles.write(report, directory);
 		progress.line("done: " + directory.resolve(ReportFiles.REPORT));
 		return report;
@@ -182,6 +183,8 @@ final class Comparison {
 
 		private final Scenario scenario;
 
+		private final Contender contender;
+
 		private final Service service;
 
 		private final Path jar;
@@ -196,10 +199,11 @@ final class Comparison {
 
 		private Map<String, Object> info;
 
-		ServiceRun(Scenario scenario, Service service, Path jar, List<String> jvmFlags, Path directory,
+		ServiceRun(Scenario scenario, Contender contender, Path jar, List<String> jvmFlags, Path directory,
 				HttpClient client, Progress progress) {
 			this.scenario = scenario;
-			this.service = service;
+			this.contender = contender;
+			this.service = contender.service();
 			this.jar = jar;
 			this.jvmFlags = jvmFlags;
 			this.directory = directory;
@@ -212,13 +216,16 @@ final class Comparison {
 		}
 
 		List<StepResult> measure() throws InterruptedException {
-			String name = this.service.shortName();
+			String name = this.contender.label();
 			this.progress.starting(this.scenario, name);
 			long launched = System.nanoTime();
 			ServiceProcess process;
 			try {
-				process = ServiceProcess.start(this.service, this.jar, this.jvmFlags,
-						this.scenario.serviceProperties(Comparison.this.options.backend()),
+				Map<String, String> properties = new LinkedHashMap<>(
+						this.scenario.serviceProperties(Comparison.this.options.backend()));
+				this.contender.transport()
+					.ifPresent((transport) -> properties.put("iomodels.server.transport", transport));
+				process = ServiceProcess.start(this.service, this.jar, this.jvmFlags, properties,
 						this.directory.resolve("logs"));
 			}
 			catch (Exception ex) {
@@ -259,14 +266,14 @@ final class Comparison {
 			// Always the plain sweep: its only job is to compile the request path.
 			Scenario warmUpScenario = new Scenario(this.scenario.id() + "-warm-up", "warm-up", "",
 					Workload.CONCURRENCY_SWEEP, this.scenario.emulatedLatency(), List.of(users), warmUp, Map.of());
-			this.progress.running(this.scenario, this.service.shortName(), "warm-up (not measured)", users, warmUp);
+			this.progress.running(this.scenario, this.contender.label(), "warm-up (not measured)", users, warmUp);
 			long began = System.nanoTime();
 			String outcome;
 			try {
 				LoadRun run = Comparison.this.load.run(warmUpScenario, users, warmUp, process.api(),
 						this.directory.resolve("gatling")
 							.resolve("warm-up")
-							.resolve(this.scenario.id() + "-" + this.service.shortName()));
+							.resolve(this.scenario.id() + "-" + directoryName()));
 				outcome = "warm-up: " + Format.throughput(run.stats());
 			}
 			catch (Exception ex) {
@@ -275,8 +282,15 @@ final class Comparison {
 			this.progress.ran(warmUp, Duration.ofNanos(System.nanoTime() - began), outcome);
 		}
 
+		/**
+		 * Return the contender's name as one path segment: {@code webflux-io_uring}.
+		 */
+		private String directoryName() {
+			return this.contender.label().replace('/', '-');
+		}
+
 		private StepResult step(ServiceProcess process, int index, int users) throws InterruptedException {
-			String name = this.service.shortName();
+			String name = this.contender.label();
 			Duration duration = this.scenario.stepDuration();
 			if (!alive(process)) {
 				this.progress.ran(duration, duration, "skipped: " + name + " has exited");
@@ -287,7 +301,7 @@ final class Comparison {
 					users, duration);
 			Path gatling = this.directory.resolve("gatling")
 				.resolve(this.scenario.id())
-				.resolve(name)
+				.resolve(directoryName())
 				.resolve(users + "-users");
 			long began = System.nanoTime();
 			MetricSampler sampler = MetricSampler.start(process, this.client);

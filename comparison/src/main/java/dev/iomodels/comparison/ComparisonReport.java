@@ -57,7 +57,17 @@ public record ComparisonReport(Environment environment, List<Scenario> scenarios
 	 * @return the pool size, if classic ran and reported it
 	 */
 	public OptionalInt classicPoolSize(Scenario scenario) {
+		// The default transport's run if there is one, else any run of classic.
 		Map<String, Object> info = this.environment.serviceInfo().get(scenario.id() + "/classic");
+		if (info == null) {
+			info = this.environment.serviceInfo()
+				.entrySet()
+				.stream()
+				.filter((entry) -> entry.getKey().startsWith(scenario.id() + "/classic/"))
+				.map(Map.Entry::getValue)
+				.findFirst()
+				.orElse(null);
+		}
 		if (info != null && info.get("server") instanceof Map<?, ?> server
 				&& server.get("workerThreads") instanceof Number threads) {
 			return OptionalInt.of(threads.intValue());

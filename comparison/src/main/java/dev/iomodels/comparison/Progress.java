@@ -46,7 +46,7 @@ final class Progress {
 	 */
 	Progress(PrintStream out, CompareOptions options, List<Scenario> scenarios) {
 		this.out = out;
-		int services = options.services().size();
+		int services = options.contenders().size();
 		this.serviceRuns = scenarios.size() * services;
 		this.startsLeft = this.serviceRuns;
 		for (Scenario scenario : scenarios) {

@@ -2,8 +2,7 @@ package dev.iomodels.comparison;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-
-import dev.iomodels.harness.Service;
+import java.util.Optional;
 
 /**
  * One row of {@code results.csv} and {@code results.json}: one service at one step of one
@@ -12,8 +11,11 @@ import dev.iomodels.harness.Service;
  * not measured.
  *
  * @param scenario the scenario's id
- * @param service the service's short name
+ * @param service the service's short name, with its transport when the comparison chose
+ * transports ({@code webflux/io_uring})
  * @param model its I/O model
+ * @param transport the transport it ran on ({@code iomodels.server.transport}), its
+ * default when none was chosen
  * @param emulatedLatencyMs the storage latency of the scenario
  * @param users the concurrent users of the step
  * @param stepDurationS how long the step held its users
@@ -54,8 +56,8 @@ import dev.iomodels.harness.Service;
  * @param gatlingReport the Gatling report's directory, relative to the results
  * @param failure why the step failed, if it did
  */
-public record ResultRow(String scenario, String service, String model, long emulatedLatencyMs, int users,
-		long stepDurationS, long requestsOk, long requestsKo, Double successRate, Double requestsPerSecond,
+public record ResultRow(String scenario, String service, String model, String transport, long emulatedLatencyMs,
+		int users, long stepDurationS, long requestsOk, long requestsKo, Double successRate, Double requestsPerSecond,
 		Double gatlingRequestsPerSecond, Double idealRequestsPerSecond, Double latencyMinMs, Double latencyP50Ms,
 		Double latencyP90Ms, Double latencyP99Ms, Double latencyMaxMs, Double cpuCores, Double cpuMsPerRequest,
 		Double loadGeneratorCores, Double otherCores, Double rssMaxMiB, Double heapMaxMiB, Double nonHeapMaxMiB,
@@ -72,12 +74,10 @@ public record ResultRow(String scenario, String service, String model, long emul
 	static ResultRow of(StepResult result, Scenario scenario) {
 		LoadStats load = result.load();
 		StepMetrics metrics = result.metrics();
-		String model = Service.ALL.stream()
-			.filter((service) -> service.shortName().equals(result.service()))
-			.map(Service::model)
-			.findFirst()
-			.orElse("");
-		return new ResultRow(scenario.id(), result.service(), model, scenario.emulatedLatency().toMillis(),
+		Optional<Contender> contender = Contender.ofLabel(result.service());
+		String model = contender.map((found) -> found.service().model()).orElse("");
+		String transport = contender.map(Contender::transportInUse).orElse("");
+		return new ResultRow(scenario.id(), result.service(), model, transport, scenario.emulatedLatency().toMillis(),
 				result.users(), scenario.stepDuration().toSeconds(), load.requestsOk(), load.requestsKo(),
 				rounded(load.successRate(), 6), rounded(load.requestsPerSecond(), 3),
 				rounded(load.gatlingRequestsPerSecond(), 3),

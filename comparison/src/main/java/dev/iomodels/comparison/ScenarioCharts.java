@@ -121,8 +121,8 @@ final class ScenarioCharts {
 	}
 
 	private OptionalInt poolSize() {
-		return this.report.services().contains("classic") ? this.report.classicPoolSize(this.scenario)
-				: OptionalInt.empty();
+		return this.report.services().stream().anyMatch((label) -> Contender.serviceOf(label).equals("classic"))
+				? this.report.classicPoolSize(this.scenario) : OptionalInt.empty();
 	}
 
 	private List<Double> constant(double value) {

@@ -11,11 +11,22 @@ final class ServiceColors {
 	}
 
 	/**
-	 * Return a service's colour.
-	 * @param service the short name
+	 * Return a service's colour: the service's own on its default transport, a lighter or
+	 * darker shade of it on another.
+	 * @param label the short name, possibly with a transport ({@code webflux/io_uring})
 	 * @return a CSS colour
 	 */
-	static String of(String service) {
+	static String of(String label) {
+		return switch (label) {
+			case "classic/nio2" -> "#8AB8FF";
+			case "loom/nio2" -> "#96D98D";
+			case "webflux/nio" -> "#FFCB7D";
+			case "webflux/io_uring" -> "#C15C17";
+			default -> base(Contender.serviceOf(label));
+		};
+	}
+
+	private static String base(String service) {
 		return switch (service) {
 			case "classic" -> "#3274D9";
 			case "loom" -> "#56A64B";

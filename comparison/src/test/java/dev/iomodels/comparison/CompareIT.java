@@ -58,6 +58,14 @@ class CompareIT {
 			.containsOnly("classic", "loom", "webflux")
 			.filteredOn("loom"::equals)
 			.hasSize(4);
+		// Without --transports each service runs on its default transport, named as
+		// before.
+		assertThat(rows).filteredOn((row) -> row.get("service").equals("webflux"))
+			.extracting((row) -> row.get("transport"))
+			.containsOnly("epoll");
+		assertThat(rows).filteredOn((row) -> !row.get("service").equals("webflux"))
+			.extracting((row) -> row.get("transport"))
+			.containsOnly("nio");
 		assertThat(rows).allSatisfy((row) -> {
 			assertThat(row.get("failure")).as("failure of %s", row).isEqualTo("");
 			assertThat((Integer) row.get("requestsOk")).as("requests ok of %s", row).isPositive();
@@ -84,7 +92,8 @@ class CompareIT {
 				new TypeReference<>() {
 				});
 		assertThat(environment.get("serviceInfo").toString()).contains("latency-sweep/classic", "latency-sweep/loom",
-				"latency-sweep/webflux", "PT0.1S");
+				"latency-sweep/webflux", "PT0.1S", "io.netty.channel.epoll.EpollServerSocketChannel",
+				"org.apache.coyote.http11.Http11NioProtocol");
 		try (Stream<Path> logs = Files.list(out.resolve("logs"))) {
 			assertThat(logs).hasSize(6);
 		}

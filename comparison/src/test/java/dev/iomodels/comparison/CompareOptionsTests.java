@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 
 import dev.iomodels.harness.Service;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,42 @@ class CompareOptionsTests {
 	}
 
 	@Test
+	void withoutTransportsEachServiceRunsOnceOnItsDefaultUnderItsOwnName() {
+		assertThat(parse().contenders()).extracting(Contender::label).containsExactly("classic", "loom", "webflux");
+		assertThat(parse().contenders()).extracting(Contender::transportInUse).containsExactly("nio", "nio", "epoll");
+		assertThat(parse().settings()).containsEntry("transports", "each service's default");
+	}
+
+	@Test
+	void transportsRunEachServiceOnEachListedTransportItSupports() {
+		CompareOptions options = parse("--transports", "nio,nio2,epoll,io_uring");
+
+		assertThat(options.contenders()).extracting(Contender::label)
+			.containsExactly("classic/nio", "classic/nio2", "loom/nio", "loom/nio2", "webflux/nio", "webflux/epoll",
+					"webflux/io_uring");
+		assertThat(options.settings()).containsEntry("transports", List.of("nio", "nio2", "epoll", "io_uring"));
+		assertThat(parse("--transports", "IO-URING", "--services", "webflux,classic").contenders())
+			.extracting(Contender::label)
+			.containsExactly("webflux/io_uring");
+	}
+
+	@Test
+	void transportsNoChosenServiceRunsOrNoServiceKnowsAreRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--transports", "io_uring", "--services", "loom"))
+			.withMessageContaining("none of the chosen services runs any of them");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--transports", "kqueue"))
+			.withMessageContaining("Unknown transport 'kqueue'; use some of nio, nio2, epoll, io_uring");
+	}
+
+	@Test
+	void aLabelNamesItsServiceAndTransport() {
+		assertThat(Contender.ofLabel("webflux/io_uring"))
+			.hasValue(new Contender(Service.WEBFLUX, Optional.of("io_uring")));
+		assertThat(Contender.ofLabel("loom")).map(Contender::transportInUse).hasValue("nio");
+		assertThat(Contender.ofLabel("tomcat")).isEmpty();
+	}
+
+	@Test
 	void withoutLatencyOnlyTheCpuBoundSweepRunsSinceTheOtherWouldRepeatIt() {
 		assertThat(parse("--latency", "0").scenarios()).extracting(Scenario::id).containsExactly("cpu-bound-sweep");
 	}
@@ -65,7 +102,7 @@ class CompareOptionsTests {
 	void helpIsAFlagOfItsOwn() {
 		assertThat(parse("--help").help()).isTrue();
 		assertThat(CompareOptions.USAGE).contains("--profile quick|full|tiny", "--latency", "--users",
-				"--step-duration", "--services", "--backend", "--out");
+				"--step-duration", "--services", "--transports", "--backend", "--out");
 	}
 
 	@Test

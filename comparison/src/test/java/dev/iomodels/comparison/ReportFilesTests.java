@@ -45,7 +45,7 @@ class ReportFilesTests {
 		assertThat(csv).hasSize(1 + 3 * 3 + 3 * 3 + 3);
 		assertThat(json).hasSize(csv.size() - 1);
 		assertThat(csv.getFirst().split(",")).containsExactlyElementsOf(json.getFirst().keySet());
-		assertThat(csv.getFirst()).startsWith("scenario,service,model,emulatedLatencyMs,users,")
+		assertThat(csv.getFirst()).startsWith("scenario,service,model,transport,emulatedLatencyMs,users,")
 			.contains("requestsOk,requestsKo,successRate,requestsPerSecond", "latencyMinMs,latencyP50Ms,latencyP90Ms",
 					"latencyP99Ms,latencyMaxMs", "cpuCores", "rssMaxMiB", "heapMaxMiB", "platformThreadsMax",
 					"virtualThreadsMax", "gcPauses,gcPauseMs");
@@ -68,7 +68,7 @@ class ReportFilesTests {
 		ReportFiles.write(RecordedResults.report(), this.directory);
 
 		String csv = Files.readString(this.directory.resolve("results.csv"));
-		assertThat(csv).contains("c10k,classic,platform-threads,1000,10000,30,50000,1250,0.97561,");
+		assertThat(csv).contains("c10k,classic,platform-threads,nio,1000,10000,30,50000,1250,0.97561,");
 		assertThat(Files.readString(this.directory.resolve("summary.md"))).contains("1,700.0 req/s (97.56 % ok)");
 	}
 

@@ -13,17 +13,35 @@ import java.util.List;
  * @param model the I/O model id reported by {@code /api/v1/info}
  * @param port the default API port
  * @param managementPort the default management port
+ * @param transports the values of {@code iomodels.server.transport} it can run, its
+ * default first
  */
-public record Service(String name, String shortName, String model, int port, int managementPort) {
+public record Service(String name, String shortName, String model, int port, int managementPort,
+		List<String> transports) {
 
 	/** Spring MVC on Tomcat's platform thread pool. */
-	public static final Service CLASSIC = new Service("classic-service", "classic", "platform-threads", 8081, 9081);
+	public static final Service CLASSIC = new Service("classic-service", "classic", "platform-threads", 8081, 9081,
+			List.of("nio", "nio2"));
 
 	/** The same MVC adapter on virtual threads. */
-	public static final Service LOOM = new Service("loom-service", "loom", "virtual-threads", 8082, 9082);
+	public static final Service LOOM = new Service("loom-service", "loom", "virtual-threads", 8082, 9082,
+			List.of("nio", "nio2"));
 
 	/** Spring WebFlux on Reactor Netty. */
-	public static final Service WEBFLUX = new Service("webflux-service", "webflux", "event-loop", 8083, 9083);
+	public static final Service WEBFLUX = new Service("webflux-service", "webflux", "event-loop", 8083, 9083,
+			List.of("epoll", "nio", "io_uring"));
+
+	public Service {
+		transports = List.copyOf(transports);
+	}
+
+	/**
+	 * Return the transport this service runs when none is set.
+	 * @return e.g. {@code epoll}
+	 */
+	public String defaultTransport() {
+		return this.transports.getFirst();
+	}
 
 	/** All three, in the order reports list them. */
 	public static final List<Service> ALL = List.of(CLASSIC, LOOM, WEBFLUX);

@@ -227,6 +227,8 @@ class ComposeStackTests {
 					assertThat(panel.expressions()).as(where)
 						.allSatisfy((expr) -> assertThat(expr).contains("application=\"$application\""));
 				}
+				assertThat(panel.expressions()).as(where)
+					.allSatisfy((expr) -> assertThat(expr).contains("transport=~\"$transport\""));
 			}
 		}
 	}

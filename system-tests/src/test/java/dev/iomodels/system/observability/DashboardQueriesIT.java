@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.iomodels.harness.Service;
 import dev.iomodels.system.observability.Dashboards.Dashboard;
@@ -35,7 +36,8 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>
  * Grafana's variables are replaced as Grafana would: {@code $__rate_interval} by a window
  * of several scrapes, {@code $application} by each service in turn on the per-service
- * dashboard.
+ * dashboard, and {@code $transport} by its "All" value, {@code .*} (every service runs on
+ * its default transport here).
  * <p>
  * Needs the {@code prometheus} binary (Debian's package;
  * {@code scripts/install-test-tools.sh} installs it). Without it the test is skipped,
@@ -46,7 +48,7 @@ class DashboardQueriesIT {
 
 	/** Several scrapes at the test's interval, as Grafana's is at the compose one. */
 	private static final Map<String, String> GRAFANA_VARIABLES = Map.of("$__rate_interval", "10s", "$__interval", "2s",
-			"$__range", "1m");
+			"$__range", "1m", "$transport", ".*");
 
 	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((\\w+),\\s*(\\w+)\\)");
 
@@ -128,7 +130,7 @@ class DashboardQueriesIT {
 	}
 
 	@Test
-	void thePerServiceDashboardsVariableOffersTheThreeServices() throws Exception {
+	void theDashboardsVariablesOfferTheThreeServicesAndTheirTransports() throws Exception {
 		for (Dashboard dashboard : Dashboards.all()) {
 			for (JsonNode variable : Dashboards.tree(ProjectFiles.dashboards().resolve(dashboard.file()))
 				.path("templating")
@@ -139,7 +141,14 @@ class DashboardQueriesIT {
 				for (JsonNode series : prometheus.query(labelValues.group(1)).path("data").path("result")) {
 					values.add(series.path("metric").path(labelValues.group(2)).asString());
 				}
-				assertThat(values).as(dashboard.file()).containsExactlyInAnyOrderElementsOf(Dashboards.SERVICES);
+				if (labelValues.group(2).equals("transport")) {
+					assertThat(values).as(dashboard.file())
+						.containsExactlyInAnyOrderElementsOf(
+								Service.ALL.stream().map(Service::defaultTransport).collect(Collectors.toSet()));
+				}
+				else {
+					assertThat(values).as(dashboard.file()).containsExactlyInAnyOrderElementsOf(Dashboards.SERVICES);
+				}
 			}
 		}
 	}

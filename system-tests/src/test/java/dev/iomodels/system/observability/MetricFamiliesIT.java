@@ -110,13 +110,14 @@ class MetricFamiliesIT {
 	}
 
 	@Test
-	void everySampleCarriesTheServicesApplicationAndModel() {
+	void everySampleCarriesTheServicesApplicationModelAndTransport() {
 		for (Service service : Service.ALL) {
 			List<Sample> samples = scrapes.get(service.shortName()).samples();
 			assertThat(samples).isNotEmpty()
 				.allSatisfy((sample) -> assertThat(sample.labels()).as(sample.name())
 					.containsEntry("application", service.shortName())
-					.containsEntry("model", service.model()));
+					.containsEntry("model", service.model())
+					.containsEntry("transport", service.defaultTransport()));
 		}
 	}
 
