@@ -35,7 +35,11 @@ class ServerConfiguration {
 	@Bean(destroyMethod = "close")
 	TransportLoopResources transportLoopResources(TransportInUse transport, TransportProperties properties) {
 		Transport chosen = transport.transport();
-		return new TransportLoopResources(chosen, NettyTransports.ioHandler(chosen, properties.transport()),
+		// Unset, the default is checked the same way: epoll where it does not load
+		// (macOS,
+		// Windows) stops the start rather than running on something else.
+		String value = (properties.transport() != null) ? properties.transport() : chosen.id() + " (the default)";
+		return new TransportLoopResources(chosen, NettyTransports.ioHandler(chosen, value),
 				LoopResources.DEFAULT_IO_WORKER_COUNT);
 	}
 
