@@ -23,10 +23,17 @@ public record ServiceInfo(String service, String model, String java, String back
 			ServerLimitsProperties server, String backend) {
 		Map<String, Long> limits = Map.of("maxObjectSize", storage.maxObjectSize().toBytes(), "maxObjects",
 				storage.maxObjects(), "maxBytes", storage.maxBytes().toBytes());
-		Map<String, Object> settings = Map.of("workers", workers.description(), "workerThreads", workers.threads(),
-				"maxConnections", server.maxConnections(), "acceptBacklog", server.acceptBacklog(), "keepAliveTimeout",
-				server.keepAliveTimeout().toString(), "maxKeepAliveRequests", server.maxKeepAliveRequests(),
-				"maxRequestHeaderSize", server.maxRequestHeaderSize().toBytes());
+		Map<String, Object> settings = Map.ofEntries(Map.entry("workers", workers.description()),
+				Map.entry("workerThreads", workers.threads()), Map.entry("maxConnections", server.maxConnections()),
+				Map.entry("acceptBacklog", server.acceptBacklog()),
+				Map.entry("keepAliveTimeout", server.keepAliveTimeout().toString()),
+				Map.entry("maxKeepAliveRequests", server.maxKeepAliveRequests()),
+				Map.entry("maxRequestHeaderSize", server.maxRequestHeaderSize().toBytes()),
+				Map.entry("connectionTimeout", server.connectionTimeout().toString()),
+				Map.entry("maxConcurrentRequests", server.maxConcurrentRequests()),
+				Map.entry("maxBufferedRequestBytes", server.maxBufferedRequestBytes().toBytes()),
+				Map.entry("storageOperationTimeout", storage.operationTimeout().toString()),
+				Map.entry("writesNeedToken", storage.writeAuthorization().isRequired()));
 		return new ServiceInfo(service, workers.model().id(), Runtime.version().toString(), backend,
 				storage.emulatedLatency().toString(), storage.emulatedLatencyJitter().toString(),
 				new java.util.TreeMap<>(limits), new java.util.TreeMap<>(settings));

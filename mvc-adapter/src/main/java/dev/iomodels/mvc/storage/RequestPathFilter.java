@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * dispatcher, where {@link ProblemHandler} cannot reach.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestPathFilter extends OncePerRequestFilter {
 
 	private final JsonResponses json;

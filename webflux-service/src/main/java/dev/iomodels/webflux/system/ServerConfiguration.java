@@ -4,6 +4,7 @@ import dev.iomodels.service.IoModel;
 import dev.iomodels.service.ServerLimitsProperties;
 import dev.iomodels.service.WorkerSettings;
 import reactor.netty.resources.LoopResources;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -30,8 +31,8 @@ class ServerConfiguration {
 	}
 
 	@Bean
-	ServerLimitsRegistration serverLimitsRegistration(ServerLimitsProperties limits) {
-		return new ServerLimitsRegistration(new ServerLimitsCustomizer(limits));
+	ServerLimitsRegistration serverLimitsRegistration(ServerLimitsProperties limits, JsonMapper mapper) {
+		return new ServerLimitsRegistration(new ServerLimitsCustomizer(limits, new DecodingFailureProblems(mapper)));
 	}
 
 	/**

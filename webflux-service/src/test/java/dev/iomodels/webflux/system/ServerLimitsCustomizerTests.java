@@ -18,12 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerLimitsCustomizerTests {
 
 	private final ServerLimitsProperties limits = new ServerLimitsProperties(100, 256, Duration.ofSeconds(7), 50,
-			DataSize.ofKilobytes(16));
+			DataSize.ofKilobytes(16), Duration.ofSeconds(3), 10, DataSize.ofMegabytes(1));
 
 	@Test
 	void everyLimitIsApplied() {
 		HttpServerConfig config = new ServerLimitsCustomizer(this.limits).apply(HttpServer.create()).configuration();
 		assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(config.maxKeepAliveRequests()).isEqualTo(50);
 		assertThat(config.decoder().maxHeaderSize()).isEqualTo(16 * 1024);
 		assertThat(config.options().get(ChannelOption.SO_BACKLOG)).isEqualTo(256);
@@ -43,7 +44,7 @@ class ServerLimitsCustomizerTests {
 	@Test
 	void noKeepAliveLimitIsMinusOneAsInTomcat() {
 		ServerLimitsProperties unlimited = new ServerLimitsProperties(100, 256, Duration.ofSeconds(7), -1,
-				DataSize.ofKilobytes(8));
+				DataSize.ofKilobytes(8), Duration.ofSeconds(3), -1, DataSize.ofBytes(-1));
 		HttpServerConfig config = new ServerLimitsCustomizer(unlimited).apply(HttpServer.create()).configuration();
 		assertThat(config.maxKeepAliveRequests()).isEqualTo(-1);
 	}
