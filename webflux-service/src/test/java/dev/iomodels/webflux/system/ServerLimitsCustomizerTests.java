@@ -32,11 +32,11 @@ class ServerLimitsCustomizerTests {
 	}
 
 	@Test
-	void otherDecoderSettingsAreKept() {
+	void theRequestLineGetsTheWholeHeadBudgetAndOtherDecoderSettingsAreKept() {
 		HttpServer configured = HttpServer.create()
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(12345).validateHeaders(false));
 		HttpServerConfig config = new ServerLimitsCustomizer(this.limits).apply(configured).configuration();
-		assertThat(config.decoder().maxInitialLineLength()).isEqualTo(12345);
+		assertThat(config.decoder().maxInitialLineLength()).isEqualTo(16 * 1024);
 		assertThat(config.decoder().validateHeaders()).isFalse();
 		assertThat(config.decoder().maxHeaderSize()).isEqualTo(16 * 1024);
 	}
