@@ -80,7 +80,8 @@ final class RawHttp {
 				out.flush();
 			}
 			catch (IOException refusedMidway) {
-				// The server answered and closed before taking everything: read its answer.
+				// The server answered and closed before taking everything: read its
+				// answer.
 			}
 			InputStream in = socket.getInputStream();
 			Response response = read(in, method);

@@ -41,6 +41,7 @@ class RequestPathFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		try {
 			RequestPaths.check(request.getRequestURI());
+			RequestPaths.checkQuery(request.getQueryString());
 		}
 		catch (ProblemException ex) {
 			ResponseEntity<byte[]> problem = this.json.of(Problems.of(ex, request.getRequestURI()));

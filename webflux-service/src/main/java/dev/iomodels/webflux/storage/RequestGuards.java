@@ -21,6 +21,11 @@ class RequestGuards {
 	}
 
 	@Bean
+	UnreadBodyDrain unreadBodyDrain() {
+		return new UnreadBodyDrain();
+	}
+
+	@Bean
 	WriteAuthorizationWebFilter writeAuthorizationWebFilter(WriteAuthorization authorization, JsonMapper mapper) {
 		return new WriteAuthorizationWebFilter(authorization, mapper);
 	}

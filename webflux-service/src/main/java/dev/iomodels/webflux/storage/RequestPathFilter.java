@@ -19,7 +19,7 @@ import org.springframework.web.server.WebFilterChain;
  * renders it, as the same problem the MVC adapter's {@code RequestPathFilter} produces.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class RequestPathFilter implements WebFilter {
 
 	@Override

@@ -43,7 +43,7 @@ class WriteAuthorizationWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 3;
+		return Ordered.HIGHEST_PRECEDENCE + 4;
 	}
 
 }

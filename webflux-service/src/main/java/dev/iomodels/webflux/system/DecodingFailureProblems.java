@@ -1,6 +1,7 @@
 package dev.iomodels.webflux.system;
 
 import java.net.SocketAddress;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -11,6 +12,7 @@ import dev.iomodels.storage.RequestPaths;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
@@ -41,8 +43,9 @@ import org.springframework.http.ResponseEntity;
  * it got as far as the request's path, and with an empty 400 when not even the request
  * line could be read. This handler sits between Netty's HTTP codec and Reactor Netty's
  * request handling: it notes what the decoder failed on, and rewrites Reactor Netty's
- * answer to Tomcat's. It also refuses, as Tomcat does, an HTTP/1.1 request without a
- * {@code Host} header (RFC 9112 §3.2), which Netty lets through.
+ * answer to Tomcat's. It also refuses, as Tomcat does, what Netty lets through: an
+ * HTTP/1.1 request without exactly one {@code Host} header (RFC 9112 §3.2), a method that
+ * is not a token, and a transfer coding other than {@code chunked}.
  * <p>
  * Everything here runs on the connection's event loop and only looks at objects already
  * decoded: no blocking, and no work at all for a request that decoded well.
@@ -101,23 +104,78 @@ final class DecodingFailureProblems implements ChannelPipelineConfigurer {
 		public void channelRead(ChannelHandlerContext ctx, Object msg) {
 			if (msg instanceof HttpRequest request) {
 				this.failed = request.decoderResult().isFailure();
+				// Netty stands a placeholder request (/bad-request) in for a request line
+				// it could not parse, an illegal method for one: Tomcat answers those
+				// with a bare 400, having no path to report.
 				this.lineUnreadable = this.failed
-						&& request.decoderResult().cause() instanceof TooLongHttpLineException;
+						&& (request.decoderResult().cause() instanceof TooLongHttpLineException
+								|| "/bad-request".equals(request.uri()));
 				this.method = request.method().name();
 				String uri = request.uri();
 				int query = uri.indexOf('?');
 				this.path = (query >= 0) ? uri.substring(0, query) : uri;
-				if (!this.failed && request.protocolVersion().equals(HttpVersion.HTTP_1_1)
-						&& !request.headers().contains(HttpHeaderNames.HOST)) {
-					request.setDecoderResult(
-							DecoderResult.failure(new IllegalArgumentException("HTTP/1.1 request without Host")));
-					this.failed = true;
+				if (!this.failed) {
+					String refusal = tomcatRefuses(request);
+					if (refusal != null) {
+						request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(refusal)));
+						this.failed = true;
+						this.lineUnreadable = !isToken(this.method);
+					}
 				}
 			}
 			else if (msg instanceof HttpObject object && object.decoderResult().isFailure()) {
-				this.failed = true;
+				// A body that breaks off (a chunk size that is not a number, say).
+				// Reactor Netty would end the body there as if it were complete, and
+				// the partial object would be stored while the client is told 400.
+				// Answer here instead, as Tomcat does, and close: the body then fails
+				// with the connection, so nothing is stored.
+				ReferenceCountUtil.release(msg);
+				this.failed = false;
+				ctx.writeAndFlush(tomcatsAnswer(HttpVersion.HTTP_1_1)).addListener(ChannelFutureListener.CLOSE);
+				return;
 			}
 			ctx.fireChannelRead(msg);
+		}
+
+		/**
+		 * Return why Tomcat refuses a request that Netty decoded, or {@code null}: a
+		 * method that is not a token, an HTTP/1.1 request without exactly one
+		 * {@code Host}, or a transfer coding other than {@code chunked}, which Tomcat
+		 * does not implement.
+		 */
+		private static String tomcatRefuses(HttpRequest request) {
+			if (!isToken(request.method().name())) {
+				return "The method is not a token";
+			}
+			if (request.method().name().equals("CONNECT")) {
+				return "CONNECT is not supported";
+			}
+			List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+			if (request.protocolVersion().equals(HttpVersion.HTTP_1_1) && hosts.size() != 1) {
+				return "An HTTP/1.1 request needs exactly one Host";
+			}
+			for (String coding : request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING)) {
+				for (String part : coding.split(",")) {
+					if (!part.strip().equalsIgnoreCase("chunked")) {
+						return "Unsupported transfer coding";
+					}
+				}
+			}
+			return null;
+		}
+
+		private static boolean isToken(String value) {
+			if (value.isEmpty()) {
+				return false;
+			}
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+						|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		@Override
