@@ -25,17 +25,27 @@ class UnreadBodyDrain implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		boolean hasBody = request.getHeaders().getContentLength() > 0
 				|| request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING);
-		if (!hasBody || HttpMethod.PUT.equals(request.getMethod())) {
+		if (!hasBody) {
 			return chain.filter(exchange);
 		}
-		return request.getBody().doOnNext(DataBufferUtils::release).then(Mono.defer(() -> chain.filter(exchange)));
+		if (HttpMethod.PUT.equals(request.getMethod())) {
+			// The body can be subscribed to once: if the handler read it, this second
+			// subscription is refused, and there is nothing left to drain.
+			return chain.filter(exchange)
+				.then(Mono
+					.defer(() -> drain(request).onErrorResume(IllegalStateException.class, (ex) -> Mono.empty())));
+		}
+		return drain(request).then(Mono.defer(() -> chain.filter(exchange)));
+	}
+
+	private static Mono<Void> drain(ServerHttpRequest request) {
+		return request.getBody().doOnNext(DataBufferUtils::release).then();
 	}
 
 	@Override
 	public int getOrder() {
-		// After the admission (a refused request is answered at once) and before the
-		// path rule and routing, whose refusals come after the body then, as on Tomcat.
-		return Ordered.HIGHEST_PRECEDENCE + 2;
+		// Right after the in-flight count, around the admission and everything else.
+		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 }
