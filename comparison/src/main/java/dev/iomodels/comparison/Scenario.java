@@ -36,6 +36,12 @@ public record Scenario(String id, String title, String question, Workload worklo
 		Map<String, String> properties = new LinkedHashMap<>();
 		properties.put("storage.backend", backend);
 		properties.put("storage.emulated-latency", emulatedLatency().toMillis() + "ms");
+		// A pure comparison of I/O models: no admission bound, so that every service
+		// takes every request its I/O model can take, and a model that runs out of
+		// memory shows it (README "What it survives"). Each service reports these in
+		// /api/v1/info, which environment.json records.
+		properties.put("iomodels.server.max-concurrent-requests", "-1");
+		properties.put("iomodels.server.max-buffered-request-bytes", "-1");
 		return properties;
 	}
 

@@ -94,6 +94,10 @@ class CompareIT {
 		assertThat(environment.get("serviceInfo").toString()).contains("latency-sweep/classic", "latency-sweep/loom",
 				"latency-sweep/webflux", "PT0.1S", "io.netty.channel.epoll.EpollServerSocketChannel",
 				"org.apache.coyote.http11.Http11NioProtocol");
+		// The services ran without the overload bound, and environment.json says so.
+		assertThat(environment.get("serviceInfo").toString())
+			.contains("maxConcurrentRequests=-1", "maxBufferedRequestBytes=-1")
+			.doesNotContain("maxConcurrentRequests=2000");
 		try (Stream<Path> logs = Files.list(out.resolve("logs"))) {
 			assertThat(logs).hasSize(6);
 		}

@@ -54,7 +54,9 @@ class CompareOptionsTests {
 		});
 		assertThat(options.scenarios().getFirst().serviceProperties("memory"))
 			.containsEntry("storage.emulated-latency", "250ms")
-			.containsEntry("storage.backend", "memory");
+			.containsEntry("storage.backend", "memory")
+			.containsEntry("iomodels.server.max-concurrent-requests", "-1")
+			.containsEntry("iomodels.server.max-buffered-request-bytes", "-1");
 	}
 
 	@Test

@@ -31,7 +31,30 @@ public final class Problems {
 	private static final List<HttpMethod> METHOD_ORDER = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
 			HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
+	private static final String RETRY_AFTER_SECONDS = "1";
+
 	private Problems() {
+	}
+
+	/**
+	 * Render the refusal of a request over the admission bounds.
+	 * @param path the raw request path, for {@code instance}
+	 * @return the response, with {@code Retry-After}
+	 */
+	public static ResponseEntity<ProblemDetail> ofOverloaded(String path) {
+		return respond(ProblemType.OVERLOADED,
+				"The service is at its bound of concurrent requests or buffered request bytes; try again shortly.",
+				path, new HttpHeaders());
+	}
+
+	/**
+	 * Render the refusal of a write without the configured bearer token.
+	 * @param path the raw request path, for {@code instance}
+	 * @return the response, with {@code WWW-Authenticate: Bearer}
+	 */
+	public static ResponseEntity<ProblemDetail> ofUnauthorized(String path) {
+		return respond(ProblemType.UNAUTHORIZED, "Writes need the bearer token: Authorization: Bearer <token>.", path,
+				new HttpHeaders());
 	}
 
 	/**
@@ -104,6 +127,14 @@ public final class Problems {
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemType type, String detail, String path,
 			HttpHeaders headers) {
+		if (type == ProblemType.OVERLOADED) {
+			// Seconds: long enough for a burst to drain, short enough not to idle a
+			// client.
+			headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+		}
+		if (type == ProblemType.UNAUTHORIZED) {
+			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
 		body.setType(type.uri());
 		body.setTitle(type.title());

@@ -18,11 +18,23 @@ import org.springframework.util.unit.DataSize;
  * @param maxKeepAliveRequests the most requests on one connection; {@code -1} for no
  * limit
  * @param maxRequestHeaderSize the largest request head (request line and headers)
+ * @param connectionTimeout the longest silence while a request is being read (its head or
+ * its body) before the connection is closed: what keeps a slow client (slowloris) from
+ * holding a connection for ever
+ * @param maxConcurrentRequests the most API requests admitted at once; beyond it a
+ * request is refused at once with 503 {@code overloaded}; {@code -1} for no bound
+ * @param maxBufferedRequestBytes the most request-body bytes that admitted requests may
+ * hold in memory at once (each PUT counts its declared length, a chunked one the maximum
+ * object size); beyond it 503 {@code overloaded}; {@code -1} for no bound
  */
 @ConfigurationProperties("iomodels.server")
 public record ServerLimitsProperties(@DefaultValue("16384") int maxConnections, @DefaultValue("1024") int acceptBacklog,
-		@DefaultValue("60s") Duration keepAliveTimeout, @DefaultValue("-1") int maxKeepAliveRequests,
-		@DefaultValue("8KB") DataSize maxRequestHeaderSize) {
+		@DefaultValue("20s") Duration keepAliveTimeout, @DefaultValue("-1") int maxKeepAliveRequests,
+		@DefaultValue("8KB") DataSize maxRequestHeaderSize, @DefaultValue("20s") Duration connectionTimeout,
+		@DefaultValue("2000") int maxConcurrentRequests, @DefaultValue("128MB") DataSize maxBufferedRequestBytes) {
+
+	/** The value of {@code max-concurrent-requests} and of its byte bound that is off. */
+	public static final int UNBOUNDED = -1;
 
 	public ServerLimitsProperties {
 		if (maxConnections < 1 || acceptBacklog < 1) {
@@ -31,6 +43,25 @@ public record ServerLimitsProperties(@DefaultValue("16384") int maxConnections, 
 		if (maxKeepAliveRequests == 0 || maxKeepAliveRequests < -1) {
 			throw new IllegalArgumentException("iomodels.server.max-keep-alive-requests must be positive or -1");
 		}
+		if (!keepAliveTimeout.isPositive() || !connectionTimeout.isPositive()) {
+			throw new IllegalArgumentException(
+					"iomodels.server.keep-alive-timeout and connection-timeout must be positive");
+		}
+		if (maxConcurrentRequests == 0 || maxConcurrentRequests < UNBOUNDED) {
+			throw new IllegalArgumentException("iomodels.server.max-concurrent-requests must be positive or -1");
+		}
+		if (maxBufferedRequestBytes.toBytes() == 0 || maxBufferedRequestBytes.toBytes() < UNBOUNDED) {
+			throw new IllegalArgumentException("iomodels.server.max-buffered-request-bytes must be positive or -1");
+		}
+	}
+
+	/**
+	 * Return the admission policy these settings describe.
+	 * @param maxObjectSize the largest object, which a chunked body may grow to
+	 * @return a new admission with empty counts
+	 */
+	public RequestAdmission admission(long maxObjectSize) {
+		return new RequestAdmission(this.maxConcurrentRequests, this.maxBufferedRequestBytes.toBytes(), maxObjectSize);
 	}
 
 }

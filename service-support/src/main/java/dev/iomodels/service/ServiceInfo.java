@@ -32,11 +32,18 @@ public record ServiceInfo(String service, String model, Map<String, String> tran
 		transportInfo.put("observed", transport.observed().orElse("not started"));
 		Map<String, Long> limits = Map.of("maxObjectSize", storage.maxObjectSize().toBytes(), "maxObjects",
 				storage.maxObjects(), "maxBytes", storage.maxBytes().toBytes());
-		Map<String, Object> settings = Map.of("workers", workers.description(), "workerThreads", workers.threads(),
-				"maxConnections", server.maxConnections(), "acceptBacklog", server.acceptBacklog(), "keepAliveTimeout",
-				server.keepAliveTimeout().toString(), "maxKeepAliveRequests", server.maxKeepAliveRequests(),
-				"maxRequestHeaderSize", server.maxRequestHeaderSize().toBytes(), "transport",
-				transport.transport().id());
+		Map<String, Object> settings = Map.ofEntries(Map.entry("workers", workers.description()),
+				Map.entry("workerThreads", workers.threads()), Map.entry("maxConnections", server.maxConnections()),
+				Map.entry("acceptBacklog", server.acceptBacklog()),
+				Map.entry("keepAliveTimeout", server.keepAliveTimeout().toString()),
+				Map.entry("maxKeepAliveRequests", server.maxKeepAliveRequests()),
+				Map.entry("maxRequestHeaderSize", server.maxRequestHeaderSize().toBytes()),
+				Map.entry("connectionTimeout", server.connectionTimeout().toString()),
+				Map.entry("maxConcurrentRequests", server.maxConcurrentRequests()),
+				Map.entry("maxBufferedRequestBytes", server.maxBufferedRequestBytes().toBytes()),
+				Map.entry("storageOperationTimeout", storage.operationTimeout().toString()),
+				Map.entry("writesNeedToken", storage.writeAuthorization().isRequired()),
+				Map.entry("transport", transport.transport().id()));
 		return new ServiceInfo(service, workers.model().id(), transportInfo, Runtime.version().toString(), backend,
 				storage.emulatedLatency().toString(), storage.emulatedLatencyJitter().toString(),
 				new java.util.TreeMap<>(limits), new java.util.TreeMap<>(settings));

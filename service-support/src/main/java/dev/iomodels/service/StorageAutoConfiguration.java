@@ -8,6 +8,7 @@ import dev.iomodels.storage.NonBlockingReactiveObjectStore;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.ReactiveObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -38,6 +39,22 @@ public class StorageAutoConfiguration {
 		return (workers, transport, backend) -> ServiceInfo.of(service, workers, transport, storage, server, backend);
 	}
 
+	/**
+	 * The overload bounds, one count per service: the web adapters' admission filters
+	 * share this instance.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	RequestAdmission requestAdmission(ServerLimitsProperties server, StorageProperties storage) {
+		return server.admission(storage.maxObjectSize().toBytes());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WriteAuthorization writeAuthorization(StorageProperties storage) {
+		return storage.writeAuthorization();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	static class BlockingStorageConfiguration {
@@ -47,7 +64,7 @@ public class StorageAutoConfiguration {
 		ObjectStore objectStore(StorageProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
 			ObjectStore engine = new InMemoryObjectStore(properties.limits());
 			ObjectStore store = properties.latency().isZero() ? engine
-					: new LatencyEmulatingObjectStore(engine, properties.latency());
+					: new LatencyEmulatingObjectStore(engine, properties.latency(), properties.operationTimeout());
 			MeterRegistry registry = meterRegistry.getIfAvailable();
 			return (registry != null) ? StorageOperations.timed(store, registry) : store;
 		}
@@ -65,7 +82,8 @@ public class StorageAutoConfiguration {
 			ReactiveObjectStore engine = new NonBlockingReactiveObjectStore(
 					new InMemoryObjectStore(properties.limits()));
 			ReactiveObjectStore store = properties.latency().isZero() ? engine
-					: new LatencyEmulatingReactiveObjectStore(engine, properties.latency());
+					: new LatencyEmulatingReactiveObjectStore(engine, properties.latency(), Schedulers.parallel(),
+							properties.operationTimeout());
 			MeterRegistry registry = meterRegistry.getIfAvailable();
 			return (registry != null) ? StorageOperations.timed(store, registry) : store;
 		}

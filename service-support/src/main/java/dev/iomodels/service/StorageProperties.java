@@ -20,11 +20,21 @@ import org.springframework.util.unit.DataSize;
  * @param emulatedLatency the wait added to every storage operation, standing in for a
  * remote store
  * @param emulatedLatencyJitter the largest random extra added to that wait
+ * @param operationTimeout the longest a storage operation may take before it is given up
+ * with 504 {@code storage-timeout}
+ * @param auth who may write
  */
 @ConfigurationProperties("storage")
 public record StorageProperties(@DefaultValue("memory") Backend backend, @DefaultValue("1MB") DataSize maxObjectSize,
 		@DefaultValue("100000") long maxObjects, @DefaultValue("256MB") DataSize maxBytes,
-		@DefaultValue("0ms") Duration emulatedLatency, @DefaultValue("0ms") Duration emulatedLatencyJitter) {
+		@DefaultValue("0ms") Duration emulatedLatency, @DefaultValue("0ms") Duration emulatedLatencyJitter,
+		@DefaultValue("10s") Duration operationTimeout, @DefaultValue Auth auth) {
+
+	public StorageProperties {
+		if (!operationTimeout.isPositive()) {
+			throw new IllegalArgumentException("storage.operation-timeout must be positive");
+		}
+	}
 
 	/**
 	 * Return the limits to enforce.
@@ -40,6 +50,31 @@ public record StorageProperties(@DefaultValue("memory") Backend backend, @Defaul
 	 */
 	public EmulatedLatency latency() {
 		return new EmulatedLatency(this.emulatedLatency, this.emulatedLatencyJitter);
+	}
+
+	/**
+	 * Return the check of writes.
+	 * @return the check, which checks nothing without a token
+	 */
+	public WriteAuthorization writeAuthorization() {
+		return new WriteAuthorization(this.auth.token());
+	}
+
+	/**
+	 * The {@code storage.auth.*} settings.
+	 *
+	 * @param token the bearer token that PUT and DELETE must carry; none by default, and
+	 * never a default in a committed file: pass it from the environment
+	 * ({@code STORAGE_AUTH_TOKEN})
+	 */
+	public record Auth(String token) {
+
+		@Override
+		public String toString() {
+			// Never the token itself, in a log or an error message.
+			return "Auth[token=" + ((this.token == null || this.token.isBlank()) ? "none" : "<set>") + "]";
+		}
+
 	}
 
 	/** The storage engines a service can run on. */

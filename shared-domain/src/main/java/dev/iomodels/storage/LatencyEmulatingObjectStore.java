@@ -7,6 +7,10 @@ import java.time.Duration;
  * sleeping on the calling thread. That is the point: a platform thread is held for the
  * whole wait, while a virtual thread unmounts from its carrier and frees it for other
  * requests.
+ * <p>
+ * A wait longer than the storage operation timeout is cut off at the timeout with
+ * {@link ProblemType#STORAGE_TIMEOUT}, before the operation runs: a client of a remote
+ * store gives up at its deadline, and a write it gave up on is not applied.
  */
 public final class LatencyEmulatingObjectStore implements ObjectStore {
 
@@ -14,14 +18,28 @@ public final class LatencyEmulatingObjectStore implements ObjectStore {
 
 	private final EmulatedLatency latency;
 
+	private final Duration timeout;
+
 	/**
-	 * Wrap a store.
+	 * Wrap a store, with no timeout.
 	 * @param delegate the store that does the work
 	 * @param latency the wait before each operation
 	 */
 	public LatencyEmulatingObjectStore(ObjectStore delegate, EmulatedLatency latency) {
+		this(delegate, latency, null);
+	}
+
+	/**
+	 * Wrap a store.
+	 * @param delegate the store that does the work
+	 * @param latency the wait before each operation
+	 * @param timeout the longest wait before an operation is given up with
+	 * {@link ProblemType#STORAGE_TIMEOUT}, or {@code null} for none
+	 */
+	public LatencyEmulatingObjectStore(ObjectStore delegate, EmulatedLatency latency, Duration timeout) {
 		this.delegate = delegate;
 		this.latency = latency;
+		this.timeout = timeout;
 	}
 
 	@Override
@@ -68,12 +86,16 @@ public final class LatencyEmulatingObjectStore implements ObjectStore {
 		if (wait.isZero()) {
 			return;
 		}
+		boolean timesOut = this.timeout != null && wait.compareTo(this.timeout) > 0;
 		try {
-			Thread.sleep(wait);
+			Thread.sleep(timesOut ? this.timeout : wait);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the emulated storage latency", ex);
+		}
+		if (timesOut) {
+			throw StorageTimeouts.timedOut(this.timeout);
 		}
 	}
 

@@ -11,6 +11,10 @@ import reactor.core.scheduler.Schedulers;
  * timer: the request is parked as an entry in the scheduler's timer queue and no thread
  * waits for it. When the timer fires, the operation runs on the timer's thread, so the
  * delegate must not block either.
+ * <p>
+ * A wait longer than the storage operation timeout ends at the timeout with
+ * {@link ProblemType#STORAGE_TIMEOUT} instead, before the operation runs, as in
+ * {@link LatencyEmulatingObjectStore}.
  */
 public final class LatencyEmulatingReactiveObjectStore implements ReactiveObjectStore {
 
@@ -19,6 +23,8 @@ public final class LatencyEmulatingReactiveObjectStore implements ReactiveObject
 	private final EmulatedLatency latency;
 
 	private final Scheduler timer;
+
+	private final Duration timeout;
 
 	/**
 	 * Wrap a store, with timers on Reactor's parallel scheduler.
@@ -36,9 +42,23 @@ public final class LatencyEmulatingReactiveObjectStore implements ReactiveObject
 	 * @param timer the scheduler whose timers delay the operations
 	 */
 	public LatencyEmulatingReactiveObjectStore(ReactiveObjectStore delegate, EmulatedLatency latency, Scheduler timer) {
+		this(delegate, latency, timer, null);
+	}
+
+	/**
+	 * Wrap a store.
+	 * @param delegate the store that does the work
+	 * @param latency the wait before each operation
+	 * @param timer the scheduler whose timers delay the operations
+	 * @param timeout the longest wait before an operation is given up with
+	 * {@link ProblemType#STORAGE_TIMEOUT}, or {@code null} for none
+	 */
+	public LatencyEmulatingReactiveObjectStore(ReactiveObjectStore delegate, EmulatedLatency latency, Scheduler timer,
+			Duration timeout) {
 		this.delegate = delegate;
 		this.latency = latency;
 		this.timer = timer;
+		this.timeout = timeout;
 	}
 
 	@Override
@@ -79,7 +99,13 @@ public final class LatencyEmulatingReactiveObjectStore implements ReactiveObject
 	private <T> Mono<T> delayed(Mono<T> operation) {
 		return Mono.defer(() -> {
 			Duration wait = this.latency.next();
-			return wait.isZero() ? operation : Mono.delay(wait, this.timer).then(operation);
+			if (wait.isZero()) {
+				return operation;
+			}
+			if (this.timeout != null && wait.compareTo(this.timeout) > 0) {
+				return Mono.delay(this.timeout, this.timer).then(Mono.error(StorageTimeouts.timedOut(this.timeout)));
+			}
+			return Mono.delay(wait, this.timer).then(operation);
 		});
 	}
 

@@ -16,6 +16,12 @@ public enum ProblemType {
 	/** A query parameter (prefix, limit, cursor) is malformed or out of range. */
 	INVALID_PARAMETER("invalid-parameter", 400, "Invalid parameter"),
 
+	/**
+	 * A write (PUT, DELETE) without the bearer token that the service requires; the
+	 * response carries {@code WWW-Authenticate: Bearer}.
+	 */
+	UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
+
 	/** A request header (If-Match, If-None-Match, Content-Type) is malformed. */
 	INVALID_HEADER("invalid-header", 400, "Invalid header"),
 
@@ -44,6 +50,19 @@ public enum ProblemType {
 
 	/** Storing the object would exceed the configured object count or byte budget. */
 	STORAGE_FULL("storage-full", 507, "Insufficient storage"),
+
+	/**
+	 * The service is at its bound of admitted requests or buffered request bytes and
+	 * refuses the request at once rather than queue it; the response carries
+	 * {@code Retry-After}. Nothing was done.
+	 */
+	OVERLOADED("overloaded", 503, "Service overloaded"),
+
+	/**
+	 * The storage operation did not finish within the storage operation timeout. A write
+	 * that times out was not applied.
+	 */
+	STORAGE_TIMEOUT("storage-timeout", 504, "Storage timeout"),
 
 	/** A fault of the service itself; never the answer to a client's mistake. */
 	INTERNAL_ERROR("internal-error", 500, "Internal server error");
@@ -107,6 +126,7 @@ public enum ProblemType {
 	 */
 	public static ProblemType forStatus(int status) {
 		return switch (status) {
+			case 401 -> UNAUTHORIZED;
 			case 404 -> NOT_FOUND;
 			case 405 -> METHOD_NOT_ALLOWED;
 			case 406 -> NOT_ACCEPTABLE;

@@ -872,8 +872,16 @@ public abstract class StorageApiContractTests {
 
 	@Test
 	void managementPortExposesNothingButHealthInfoAndPrometheus() {
-		assertStatus(send(management("/actuator/env").GET()), 404);
-		assertStatus(send(management("/actuator/beans").GET()), 404);
+		for (String hidden : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/threaddump",
+				"/actuator/loggers", "/actuator/configprops", "/actuator/mappings", "/actuator/metrics",
+				"/actuator/shutdown", "/actuator/conditions", "/actuator/scheduledtasks")) {
+			assertStatus(send(management(hidden).GET()), 404);
+		}
+		assertStatus(send(management("/actuator/shutdown").POST(BodyPublishers.noBody())), 404);
+		HttpResponse<byte[]> index = send(management("/actuator").GET());
+		assertStatus(index, 200);
+		assertThat(json(index, false).path("_links").propertyNames()).as(describe(index))
+			.containsExactlyInAnyOrder("self", "health", "health-path", "info", "prometheus");
 	}
 
 	// Problems

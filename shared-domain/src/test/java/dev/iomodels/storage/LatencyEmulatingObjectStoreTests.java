@@ -97,6 +97,28 @@ class LatencyEmulatingObjectStoreTests {
 	}
 
 	// Metrics gauges read these: they must answer at once, whatever the latency.
+	// An hour of latency against a 40 ms timeout: the write is given up at the timeout,
+	// not after the hour, and it is not applied.
+	@Test
+	void aWaitLongerThanTheTimeoutIsGivenUpAtTheTimeoutAndTheWriteIsNotApplied() {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate,
+				new EmulatedLatency(Duration.ofHours(1), Duration.ZERO), BASE);
+		assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> assertThat(elapsed(
+						() -> assertProblem(() -> store.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE),
+								ProblemType.STORAGE_TIMEOUT)))
+					.isGreaterThanOrEqualTo(BASE));
+		assertThat(this.delegate.stats()).isEqualTo(new StorageStats(0, 0));
+	}
+
+	@Test
+	void aWaitWithinTheTimeoutRunsTheOperation() {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate, new EmulatedLatency(BASE, Duration.ZERO),
+				Duration.ofSeconds(10));
+		store.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE);
+		assertThat(this.delegate.stats()).isEqualTo(new StorageStats(1, 1));
+	}
+
 	@Test
 	void statsLimitsAndBackendDoNotWait() {
 		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate,

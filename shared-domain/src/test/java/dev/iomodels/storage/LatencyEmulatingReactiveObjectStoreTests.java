@@ -185,6 +185,23 @@ class LatencyEmulatingReactiveObjectStoreTests {
 		assertThat(this.store.backend()).isEqualTo("memory");
 	}
 
+	@Test
+	void aWaitLongerThanTheTimeoutEndsAtTheTimeoutWithStorageTimeoutAndWritesNothing() {
+		ReactiveObjectStore limited = new LatencyEmulatingReactiveObjectStore(
+				new NonBlockingReactiveObjectStore(this.memory),
+				new EmulatedLatency(Duration.ofHours(1), Duration.ZERO), this.timer, LATENCY);
+		StepVerifier
+			.withVirtualTime(() -> limited.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE),
+					() -> this.timer, Long.MAX_VALUE)
+			.expectSubscription()
+			.expectNoEvent(JUST_BEFORE)
+			.thenAwait(Duration.ofNanos(1))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ProblemException.class,
+					(problem) -> assertThat(problem.type()).isEqualTo(ProblemType.STORAGE_TIMEOUT)))
+			.verify(TIMEOUT);
+		assertThat(this.memory.stats().objects()).isZero();
+	}
+
 	private ReactiveObjectStore delayedBy(EmulatedLatency latency) {
 		return new LatencyEmulatingReactiveObjectStore(new NonBlockingReactiveObjectStore(this.memory), latency,
 				this.timer);

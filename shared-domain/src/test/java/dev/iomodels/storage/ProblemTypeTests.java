@@ -43,31 +43,38 @@ class ProblemTypeTests {
 		assertThat(ProblemType.PAYLOAD_TOO_LARGE.status()).isEqualTo(413);
 		assertThat(ProblemType.UNSUPPORTED_MEDIA_TYPE.status()).isEqualTo(415);
 		assertThat(ProblemType.STORAGE_FULL.status()).isEqualTo(507);
+		assertThat(ProblemType.UNAUTHORIZED.status()).isEqualTo(401);
+		assertThat(ProblemType.OVERLOADED.status()).isEqualTo(503);
+		assertThat(ProblemType.STORAGE_TIMEOUT.status()).isEqualTo(504);
 		assertThat(ProblemType.INTERNAL_ERROR.status()).isEqualTo(500);
 	}
 
 	// Framework errors with a dedicated status get the API's own type back.
 	@ParameterizedTest
-	@EnumSource(mode = EnumSource.Mode.EXCLUDE,
-			names = { "INVALID_KEY", "INVALID_PARAMETER", "INVALID_HEADER", "MALFORMED_REQUEST" })
+	@EnumSource(mode = EnumSource.Mode.EXCLUDE, names = { "INVALID_KEY", "INVALID_PARAMETER", "INVALID_HEADER",
+			"MALFORMED_REQUEST", "OVERLOADED", "STORAGE_TIMEOUT" })
 	void statusWithADedicatedTypeMapsBackToThatType(ProblemType type) {
 		assertThat(ProblemType.forStatus(type.status())).isEqualTo(type);
 	}
 
 	@ParameterizedTest
-	@ValueSource(ints = { 400, 401, 403, 408, 409, 411, 414, 418, 422, 429, 431, 499 })
+	@ValueSource(ints = { 400, 403, 408, 409, 411, 414, 418, 422, 429, 431, 499 })
 	void otherClientErrorIsAMalformedRequest(int status) {
 		assertThat(ProblemType.forStatus(status)).isEqualTo(ProblemType.MALFORMED_REQUEST);
 	}
 
+	// overloaded (503) and storage-timeout (504) are only ever raised by the services'
+	// own code; a framework's 503 or 504 is a fault like any other.
 	@ParameterizedTest
 	@ValueSource(ints = { 500, 501, 502, 503, 504, 599 })
 	void serverErrorWithoutADedicatedTypeIsAnInternalError(int status) {
 		assertThat(ProblemType.forStatus(status)).isEqualTo(ProblemType.INTERNAL_ERROR);
 	}
 
+	// 503 may be shared too: every "not now, try again" type of the service (overloaded,
+	// and those of a storage backend that can be unavailable) answers it.
 	@Test
-	void onlyTheFourBadRequestTypesShareAStatus() {
+	void onlyTheFourBadRequestTypesAndTheUnavailableTypesShareAStatus() {
 		Set<ProblemType> badRequests = EnumSet.noneOf(ProblemType.class);
 		for (ProblemType type : ProblemType.values()) {
 			if (type.status() == 400) {
@@ -76,8 +83,10 @@ class ProblemTypeTests {
 		}
 		assertThat(badRequests).containsExactlyInAnyOrder(ProblemType.INVALID_KEY, ProblemType.INVALID_PARAMETER,
 				ProblemType.INVALID_HEADER, ProblemType.MALFORMED_REQUEST);
-		assertThat(Arrays.stream(ProblemType.values()).filter((type) -> type.status() != 400).map(ProblemType::status))
-			.doesNotHaveDuplicates();
+		assertThat(Arrays.stream(ProblemType.values())
+			.filter((type) -> type.status() != 400 && type.status() != 503)
+			.map(ProblemType::status)).doesNotHaveDuplicates();
+		assertThat(ProblemType.forStatus(401)).isEqualTo(ProblemType.UNAUTHORIZED);
 	}
 
 }

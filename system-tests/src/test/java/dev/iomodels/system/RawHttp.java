@@ -58,6 +58,40 @@ final class RawHttp {
 		}
 	}
 
+	/**
+	 * Send bytes exactly as given on a new connection and read one final response (any
+	 * interim 1xx response is skipped). A server that answers before it has read the
+	 * whole request may close the connection under the client's writes; the answer is
+	 * read all the same.
+	 * @param server the server's base URI (scheme, host and port)
+	 * @param request the whole request, head and body, byte for byte
+	 * @param method the request method, which tells whether a body follows the answer
+	 * @param timeoutMillis how long to wait for each read
+	 * @return the response
+	 * @throws IOException if no response arrives
+	 */
+	static Response exchangeRaw(URI server, byte[] request, String method, int timeoutMillis) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(server.getHost(), server.getPort()), timeoutMillis);
+			socket.setSoTimeout(timeoutMillis);
+			try {
+				OutputStream out = socket.getOutputStream();
+				out.write(request);
+				out.flush();
+			}
+			catch (IOException refusedMidway) {
+				// The server answered and closed before taking everything: read its
+				// answer.
+			}
+			InputStream in = socket.getInputStream();
+			Response response = read(in, method);
+			while (response.status() >= 100 && response.status() < 200) {
+				response = read(in, method);
+			}
+			return response;
+		}
+	}
+
 	private static Response read(InputStream in, String method) throws IOException {
 		String statusLine = line(in);
 		int status = Integer.parseInt(statusLine.split(" ", 3)[1]);

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
+import dev.iomodels.service.QueryParameters;
 import dev.iomodels.storage.ContentTypes;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
@@ -13,6 +14,7 @@ import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
 import dev.iomodels.storage.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -26,7 +28,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -68,10 +69,11 @@ class ObjectController {
 	}
 
 	@GetMapping("/{key}")
-	ResponseEntity<byte[]> get(@PathVariable String key, @RequestHeader HttpHeaders headers) {
+	void get(@PathVariable String key, @RequestHeader HttpHeaders headers, HttpServletResponse response)
+			throws IOException {
 		ObjectKey objectKey = ObjectKey.of(key);
 		Preconditions preconditions = preconditions(headers);
-		return ObjectResponses.read(this.store.get(objectKey), preconditions);
+		writeVerbatim(ObjectResponses.read(this.store.get(objectKey), preconditions), response);
 	}
 
 	@DeleteMapping("/{key}")
@@ -82,10 +84,28 @@ class ObjectController {
 	}
 
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> list(@RequestParam MultiValueMap<String, String> parameters) {
-		// The first value of a repeated parameter counts, as in the WebFlux adapter.
+	ResponseEntity<byte[]> list(HttpServletRequest request) {
+		// Parsed as WebFlux parses it, not by Tomcat (QueryParameters). The first value
+		// of a repeated parameter counts, as in the WebFlux adapter.
+		MultiValueMap<String, String> parameters = QueryParameters.parse(request.getQueryString());
 		return this.json.ok(this.store.list(ListQuery.parse(parameters.getFirst("prefix"), parameters.getFirst("limit"),
 				parameters.getFirst("cursor"))));
+	}
+
+	/**
+	 * Send an object's response straight to Tomcat rather than return it: the message
+	 * converters would parse the stored Content-Type, and fail with a 500 on a value that
+	 * the domain accepts but Spring's parser does not ({@code application/json; q=x}), as
+	 * the WebFlux adapter does. The body of a HEAD request is dropped by the servlet's
+	 * HEAD handling, and the Content-Length set here still tells the object's size.
+	 */
+	private static void writeVerbatim(ResponseEntity<byte[]> entity, HttpServletResponse response) throws IOException {
+		response.setStatus(entity.getStatusCode().value());
+		entity.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
+		byte[] body = entity.getBody();
+		if (body != null) {
+			response.getOutputStream().write(body);
+		}
 	}
 
 	private static Preconditions preconditions(HttpHeaders headers) {

@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * dispatcher, where {@link ProblemHandler} cannot reach.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class RequestPathFilter extends OncePerRequestFilter {
 
 	private final JsonResponses json;
@@ -41,6 +41,7 @@ class RequestPathFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		try {
 			RequestPaths.check(request.getRequestURI());
+			RequestPaths.checkQuery(request.getQueryString());
 		}
 		catch (ProblemException ex) {
 			ResponseEntity<byte[]> problem = this.json.of(Problems.of(ex, request.getRequestURI()));

@@ -50,6 +50,13 @@ class ProblemReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
+		if (status == 501) {
+			// Tomcat's answer to a transfer coding it does not implement (gzip, say): a
+			// client's mistake here, and a 400 on Reactor Netty, not a fault of the
+			// service.
+			status = 400;
+			response.setStatus(status);
+		}
 		ProblemDetail problem = problem(status, request);
 		try {
 			byte[] body = this.json.writeValueAsBytes(problem);

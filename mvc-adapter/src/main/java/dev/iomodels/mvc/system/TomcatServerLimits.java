@@ -57,6 +57,13 @@ class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebS
 				http.setKeepAliveTimeout((int) this.limits.keepAliveTimeout().toMillis());
 				http.setMaxKeepAliveRequests(this.limits.maxKeepAliveRequests());
 				http.setMaxHttpRequestHeaderSize((int) this.limits.maxRequestHeaderSize().toBytes());
+				// The longest silence while a request line, header or body is read (with
+				// Tomcat's default disableUploadTimeout, body reads use it too).
+				http.setConnectionTimeout((int) this.limits.connectionTimeout().toMillis());
+				// 100 Continue only once the application reads the body: a request
+				// refused before that (overloaded, unauthorized, too large) is not
+				// invited to send its body, as on Reactor Netty.
+				http.setContinueResponseTiming("onRead");
 			}
 		});
 	}

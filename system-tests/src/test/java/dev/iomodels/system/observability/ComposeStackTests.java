@@ -77,6 +77,29 @@ class ComposeStackTests {
 	}
 
 	@Test
+	void theServicesRunAsANonRootUserOnAReadOnlyFilesystemWithATmpfsForTmp() throws Exception {
+		for (Service service : Service.ALL) {
+			Map<String, Object> definition = service(service.name());
+			assertThat(definition.get("read_only")).as("read_only of %s", service.name()).isEqualTo(true);
+			assertThat(list(definition.get("tmpfs"))).as("tmpfs of %s", service.name())
+				.anySatisfy((mount) -> assertThat(String.valueOf(mount)).startsWith("/tmp:"));
+			assertThat(list(definition.get("security_opt"))).contains("no-new-privileges:true");
+			assertThat(list(definition.get("cap_drop"))).contains("ALL");
+			assertThat(definition.get("user")).as("no user override of the image's").isNull();
+			String dockerfile = Files.readString(ProjectFiles.root().resolve(service.name()).resolve("Dockerfile"));
+			assertThat(dockerfile).containsPattern("(?m)^USER app$").doesNotContainPattern("(?m)^USER (root|0)\\b");
+		}
+	}
+
+	@Test
+	void noSecretIsCommittedInTheComposeFile() throws Exception {
+		String text = Files.readString(ProjectFiles.composeFile());
+		// Every secret comes from the environment: the write token defaults to none.
+		assertThat(text).contains("STORAGE_AUTH_TOKEN: ${STORAGE_AUTH_TOKEN:-}")
+			.doesNotContainPattern("(?i)(password|token|secret)[A-Z_]*: *[\"']?[A-Za-z0-9]{6,}");
+	}
+
+	@Test
 	void theThreeServicesGetIdenticalLimitsAndTheHarnesssFairJvmFlags() {
 		List<Map<String, Object>> fairness = new ArrayList<>();
 		for (Service service : Service.ALL) {

@@ -4,6 +4,8 @@ import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.RequestPaths;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -17,6 +19,7 @@ import org.springframework.web.server.WebFilterChain;
  * renders it, as the same problem the MVC adapter's {@code RequestPathFilter} produces.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 3)
 class RequestPathFilter implements WebFilter {
 
 	@Override

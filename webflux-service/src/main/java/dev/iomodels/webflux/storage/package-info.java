@@ -1,5 +1,6 @@
 /**
- * The storage API on WebFlux: the object endpoints and the rendering of every error as a
- * problem response.
+ * The storage API on WebFlux: the object endpoints, the rendering of every error as a
+ * problem response, and the guards in front of the API (overload bound, write token,
+ * draining of unread bodies).
  */
 package dev.iomodels.webflux.storage;

@@ -7,6 +7,7 @@ import dev.iomodels.service.TransportInUse;
 import dev.iomodels.service.TransportProperties;
 import dev.iomodels.service.WorkerSettings;
 import reactor.netty.resources.LoopResources;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -36,8 +37,7 @@ class ServerConfiguration {
 	TransportLoopResources transportLoopResources(TransportInUse transport, TransportProperties properties) {
 		Transport chosen = transport.transport();
 		// Unset, the default is checked the same way: epoll where it does not load
-		// (macOS,
-		// Windows) stops the start rather than running on something else.
+		// (macOS, Windows) stops the start rather than running on something else.
 		String value = (properties.transport() != null) ? properties.transport() : chosen.id() + " (the default)";
 		return new TransportLoopResources(chosen, NettyTransports.ioHandler(chosen, value),
 				LoopResources.DEFAULT_IO_WORKER_COUNT);
@@ -71,8 +71,10 @@ class ServerConfiguration {
 	}
 
 	@Bean
-	ServerLimitsRegistration serverLimitsRegistration(ServerLimitsProperties limits, TransportInUse transport) {
-		return new ServerLimitsRegistration(new TransportCustomizer(transport), new ServerLimitsCustomizer(limits));
+	ServerLimitsRegistration serverLimitsRegistration(ServerLimitsProperties limits, TransportInUse transport,
+			JsonMapper mapper) {
+		return new ServerLimitsRegistration(new TransportCustomizer(transport),
+				new ServerLimitsCustomizer(limits, new DecodingFailureProblems(mapper)));
 	}
 
 	/**

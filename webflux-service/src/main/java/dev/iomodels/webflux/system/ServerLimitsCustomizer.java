@@ -2,6 +2,7 @@ package dev.iomodels.webflux.system;
 
 import dev.iomodels.service.ServerLimitsProperties;
 import io.netty.channel.ChannelOption;
+import reactor.netty.ChannelPipelineConfigurer;
 import reactor.netty.http.server.HttpRequestDecoderSpec;
 import reactor.netty.http.server.HttpServer;
 
@@ -13,11 +14,18 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
  * <ul>
  * <li>{@code keepAliveTimeout}: Reactor Netty's idle timeout, which closes a connection
  * that waits this long for its next request (Tomcat's {@code keepAliveTimeout}).</li>
+ * <li>{@code connectionTimeout}: Reactor Netty's read timeout, the longest silence
+ * between reads of a request's body (Tomcat's {@code connectionTimeout}). While the
+ * request head is read, Reactor Netty's idle timeout still watches the connection, so
+ * with the defaults, both 20 s, a slow client gets the same time on every server.</li>
  * <li>{@code maxKeepAliveRequests}: the same setting; {@code -1} is no limit in
  * both.</li>
- * <li>{@code maxRequestHeaderSize}: the decoder's {@code maxHeaderSize}. Netty bounds the
- * request line separately ({@code maxInitialLineLength}, 4 KiB by default), where Tomcat
- * counts it in the same budget.</li>
+ * <li>{@code maxRequestHeaderSize}: the decoder's {@code maxHeaderSize}, and its
+ * {@code maxInitialLineLength} too: Netty bounds the request line separately (4 KiB by
+ * default) where Tomcat counts it in the same budget, so a request line up to the budget
+ * is read by both. (A line and headers each under the budget but together over it are
+ * still refused by Tomcat only.) {@link DecodingFailureProblems} answers what exceeds the
+ * budget as Tomcat does.</li>
  * <li>{@code acceptBacklog}: {@code SO_BACKLOG} of the listening socket (Tomcat's
  * {@code acceptCount}).</li>
  * <li>{@code maxConnections}: {@link ConnectionLimit}, since Reactor Netty has none of
@@ -30,9 +38,16 @@ final class ServerLimitsCustomizer implements NettyServerCustomizer {
 
 	private final ConnectionLimit connectionLimit;
 
+	private final ChannelPipelineConfigurer decodingFailures;
+
 	ServerLimitsCustomizer(ServerLimitsProperties limits) {
+		this(limits, null);
+	}
+
+	ServerLimitsCustomizer(ServerLimitsProperties limits, ChannelPipelineConfigurer decodingFailures) {
 		this.limits = limits;
 		this.connectionLimit = new ConnectionLimit(limits.maxConnections());
+		this.decodingFailures = decodingFailures;
 	}
 
 	@Override
@@ -42,10 +57,13 @@ final class ServerLimitsCustomizer implements NettyServerCustomizer {
 		HttpRequestDecoderSpec configured = server.configuration().decoder();
 		int maxHeaderSize = Math.toIntExact(this.limits.maxRequestHeaderSize().toBytes());
 		return server.idleTimeout(this.limits.keepAliveTimeout())
+			.readTimeout(this.limits.connectionTimeout())
 			.maxKeepAliveRequests(this.limits.maxKeepAliveRequests())
-			.httpRequestDecoder((spec) -> copy(configured, spec).maxHeaderSize(maxHeaderSize))
+			.httpRequestDecoder(
+					(spec) -> copy(configured, spec).maxHeaderSize(maxHeaderSize).maxInitialLineLength(maxHeaderSize))
 			.option(ChannelOption.SO_BACKLOG, this.limits.acceptBacklog())
-			.doOnChannelInit(this.connectionLimit);
+			.doOnChannelInit((this.decodingFailures != null) ? this.connectionLimit.then(this.decodingFailures)
+					: this.connectionLimit);
 	}
 
 	@SuppressWarnings("deprecation")

@@ -18,12 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerLimitsCustomizerTests {
 
 	private final ServerLimitsProperties limits = new ServerLimitsProperties(100, 256, Duration.ofSeconds(7), 50,
-			DataSize.ofKilobytes(16));
+			DataSize.ofKilobytes(16), Duration.ofSeconds(3), 10, DataSize.ofMegabytes(1));
 
 	@Test
 	void everyLimitIsApplied() {
 		HttpServerConfig config = new ServerLimitsCustomizer(this.limits).apply(HttpServer.create()).configuration();
 		assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(3));
 		assertThat(config.maxKeepAliveRequests()).isEqualTo(50);
 		assertThat(config.decoder().maxHeaderSize()).isEqualTo(16 * 1024);
 		assertThat(config.options().get(ChannelOption.SO_BACKLOG)).isEqualTo(256);
@@ -31,11 +32,11 @@ class ServerLimitsCustomizerTests {
 	}
 
 	@Test
-	void otherDecoderSettingsAreKept() {
+	void theRequestLineGetsTheWholeHeadBudgetAndOtherDecoderSettingsAreKept() {
 		HttpServer configured = HttpServer.create()
 			.httpRequestDecoder((spec) -> spec.maxInitialLineLength(12345).validateHeaders(false));
 		HttpServerConfig config = new ServerLimitsCustomizer(this.limits).apply(configured).configuration();
-		assertThat(config.decoder().maxInitialLineLength()).isEqualTo(12345);
+		assertThat(config.decoder().maxInitialLineLength()).isEqualTo(16 * 1024);
 		assertThat(config.decoder().validateHeaders()).isFalse();
 		assertThat(config.decoder().maxHeaderSize()).isEqualTo(16 * 1024);
 	}
@@ -43,7 +44,7 @@ class ServerLimitsCustomizerTests {
 	@Test
 	void noKeepAliveLimitIsMinusOneAsInTomcat() {
 		ServerLimitsProperties unlimited = new ServerLimitsProperties(100, 256, Duration.ofSeconds(7), -1,
-				DataSize.ofKilobytes(8));
+				DataSize.ofKilobytes(8), Duration.ofSeconds(3), -1, DataSize.ofBytes(-1));
 		HttpServerConfig config = new ServerLimitsCustomizer(unlimited).apply(HttpServer.create()).configuration();
 		assertThat(config.maxKeepAliveRequests()).isEqualTo(-1);
 	}

@@ -1,0 +1,28 @@
+package dev.iomodels.mvc.system;
+
+import dev.iomodels.service.RequestAdmission;
+import dev.iomodels.service.WriteAuthorization;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The filters that guard the API on Tomcat: the overload bound and the write token. A
+ * configuration class rather than components, so that the {@code @WebMvcTest} slices,
+ * which test the controllers alone, leave them out.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestGuards {
+
+	@Bean
+	AdmissionFilter admissionFilter(RequestAdmission admission, JsonMapper mapper) {
+		return new AdmissionFilter(admission, mapper);
+	}
+
+	@Bean
+	WriteAuthorizationFilter writeAuthorizationFilter(WriteAuthorization authorization, JsonMapper mapper) {
+		return new WriteAuthorizationFilter(authorization, mapper);
+	}
+
+}

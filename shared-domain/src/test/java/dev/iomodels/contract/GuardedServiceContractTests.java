@@ -1,0 +1,203 @@
+package dev.iomodels.contract;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static dev.iomodels.contract.ContractHttp.describe;
+import static dev.iomodels.contract.ContractHttp.header;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The guards every service puts in front of the API, over real HTTP: the bearer token for
+ * writes, the overload bound and the storage operation timeout. Every service must pass
+ * it, with the same answers.
+ * <p>
+ * A service runs it by extending this class with a {@code @SpringBootTest} on a random
+ * port with these properties: {@code storage.auth.token=}{@value #TOKEN},
+ * {@code iomodels.server.max-concurrent-requests=4},
+ * {@code iomodels.server.max-buffered-request-bytes=1MB},
+ * {@code storage.emulated-latency=1h}, {@code storage.operation-timeout=600ms} and
+ * {@code management.server.port=0}: a token, at most {@value #MAX_REQUESTS} requests and
+ * 1 MB of buffered bodies admitted at once, and a storage whose every operation takes
+ * longer than the storage operation timeout, so that each admitted request is held for
+ * that timeout and then answered 504 {@code storage-timeout}. That makes the overload
+ * deterministic enough to test without a single timing assertion: requests sent at once
+ * either wait for the timeout or are refused at once.
+ */
+public abstract class GuardedServiceContractTests {
+
+	/** The most requests admitted at once. */
+	public static final int MAX_REQUESTS = 4;
+
+	/** The token the tests present; a test value, not a secret of any deployment. */
+	public static final String TOKEN = "contract-test-token";
+
+	private static final String OBJECT = "/api/v1/objects/guarded";
+
+	/**
+	 * Return where the API listens.
+	 * @return e.g. {@code http://localhost:8081}
+	 */
+	protected abstract URI apiBaseUri();
+
+	/**
+	 * Return where the actuator endpoints listen.
+	 * @return e.g. {@code http://localhost:9081}
+	 */
+	protected abstract URI managementBaseUri();
+
+	// Bearer token
+
+	@Test
+	void writeWithoutTheTokenAnswers401UnauthorizedWithWwwAuthenticateBearer() {
+		for (HttpRequest.Builder write : List.of(api(OBJECT).PUT(BodyPublishers.ofString("x")), api(OBJECT).DELETE())) {
+			HttpResponse<byte[]> response = send(write);
+			StorageApiContractTests.assertProblem(response, 401, "unauthorized");
+			assertThat(header(response, "WWW-Authenticate")).as(describe(response)).isEqualTo("Bearer");
+		}
+	}
+
+	@Test
+	void writeWithAWrongTokenOrSchemeAnswers401() {
+		for (String authorization : List.of("Bearer wrong", "Bearer " + TOKEN + "x", "Bearer " + TOKEN.substring(1),
+				"Basic " + TOKEN, "Bearer", TOKEN)) {
+			StorageApiContractTests.assertProblem(
+					send(api(OBJECT).header("Authorization", authorization).PUT(BodyPublishers.ofString("x"))), 401,
+					"unauthorized");
+		}
+	}
+
+	@Test
+	void writeWithTheTokenPassesTheGuardAndReachesTheStorage() {
+		// The storage then takes longer than its timeout: 504, not 401.
+		assertStorageTimeout(
+				send(api(OBJECT).header("Authorization", "Bearer " + TOKEN).PUT(BodyPublishers.ofString("x"))));
+		assertStorageTimeout(send(api(OBJECT).header("Authorization", "bearer " + TOKEN).DELETE()));
+	}
+
+	@Test
+	void readsNeedNoToken() {
+		assertStorageTimeout(send(api(OBJECT).GET()));
+		assertStorageTimeout(send(api("/api/v1/objects?limit=1").GET()));
+		assertThat(send(api("/api/v1/info").GET()).statusCode()).isEqualTo(200);
+	}
+
+	// Storage timeout
+
+	@Test
+	void aStorageOperationOverTheTimeoutAnswers504StorageTimeout() {
+		JsonNode problem = assertStorageTimeout(send(api(OBJECT).GET()));
+		assertThat(problem.path("detail").stringValue()).contains("600 ms");
+	}
+
+	// Overload
+
+	@Test
+	void requestsOverTheBoundAreRefusedAtOnceWith503OverloadedAndRetryAfterWhileHealthAnswers() throws Exception {
+		int requests = MAX_REQUESTS * 3;
+		List<HttpResponse<byte[]>> responses = sendAtOnce(requests, () -> api(OBJECT).GET());
+		int refused = 0;
+		int admitted = 0;
+		for (HttpResponse<byte[]> response : responses) {
+			if (response.statusCode() == 503) {
+				StorageApiContractTests.assertProblem(response, 503, "overloaded");
+				assertThat(header(response, "Retry-After")).as(describe(response)).isEqualTo("1");
+				refused++;
+			}
+			else {
+				assertStorageTimeout(response);
+				admitted++;
+			}
+		}
+		assertThat(refused).as("refused of %d sent at once", requests).isPositive();
+		assertThat(admitted).as("admitted of %d sent at once", requests).isPositive();
+	}
+
+	@Test
+	void managementRequestsAreNotSubjectToTheBound() throws Exception {
+		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+		try {
+			List<Future<HttpResponse<byte[]>>> holding = new ArrayList<>();
+			for (int i = 0; i < MAX_REQUESTS * 2; i++) {
+				holding.add(executor.submit(() -> send(api(OBJECT).GET())));
+			}
+			for (int i = 0; i < 5; i++) {
+				HttpResponse<byte[]> health = send(management("/actuator/health"));
+				assertThat(health.statusCode()).as(describe(health)).isEqualTo(200);
+			}
+			for (Future<HttpResponse<byte[]>> response : holding) {
+				assertThat(response.get().statusCode()).isIn(503, 504);
+			}
+		}
+		finally {
+			executor.shutdown();
+		}
+	}
+
+	@Test
+	void bodiesOverTheBufferedBytesBoundAreRefusedWith503Overloaded() throws Exception {
+		// Each PUT declares 600 KB; two of them do not fit in the 1 MB bound at once.
+		byte[] body = new byte[600 * 1024];
+		List<HttpResponse<byte[]>> responses = sendAtOnce(MAX_REQUESTS - 1,
+				() -> api(OBJECT).header("Authorization", "Bearer " + TOKEN).PUT(BodyPublishers.ofByteArray(body)));
+		List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
+		assertThat(statuses).as("statuses").containsOnly(503, 504).contains(503);
+		for (HttpResponse<byte[]> response : responses) {
+			if (response.statusCode() == 503) {
+				StorageApiContractTests.assertProblem(response, 503, "overloaded");
+			}
+		}
+	}
+
+	private static JsonNode assertStorageTimeout(HttpResponse<byte[]> response) {
+		return StorageApiContractTests.assertProblem(response, 504, "storage-timeout");
+	}
+
+	private List<HttpResponse<byte[]>> sendAtOnce(int count, java.util.function.Supplier<HttpRequest.Builder> request)
+			throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+		try {
+			List<Future<HttpResponse<byte[]>>> futures = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				futures.add(executor.submit(() -> {
+					start.await();
+					return send(request.get());
+				}));
+			}
+			start.countDown();
+			List<HttpResponse<byte[]>> responses = new ArrayList<>();
+			for (Future<HttpResponse<byte[]>> future : futures) {
+				responses.add(future.get());
+			}
+			return responses;
+		}
+		finally {
+			executor.shutdown();
+		}
+	}
+
+	private HttpRequest.Builder api(String rawPathAndQuery) {
+		return ContractHttp.request(apiBaseUri(), rawPathAndQuery);
+	}
+
+	private HttpRequest.Builder management(String rawPathAndQuery) {
+		return ContractHttp.request(managementBaseUri(), rawPathAndQuery).GET();
+	}
+
+	private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
+		return ContractHttp.send(request.build());
+	}
+
+}

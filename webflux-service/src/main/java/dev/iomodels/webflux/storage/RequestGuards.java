@@ -1,0 +1,33 @@
+package dev.iomodels.webflux.storage;
+
+import dev.iomodels.service.RequestAdmission;
+import dev.iomodels.service.WriteAuthorization;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The filters that guard the API on Reactor Netty: the overload bound and the write
+ * token, as in the MVC adapter. A configuration class rather than components, so that the
+ * {@code @WebFluxTest} slices, which test the controllers alone, leave them out.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestGuards {
+
+	@Bean
+	AdmissionWebFilter admissionWebFilter(RequestAdmission admission, JsonMapper mapper) {
+		return new AdmissionWebFilter(admission, mapper);
+	}
+
+	@Bean
+	UnreadBodyDrain unreadBodyDrain() {
+		return new UnreadBodyDrain();
+	}
+
+	@Bean
+	WriteAuthorizationWebFilter writeAuthorizationWebFilter(WriteAuthorization authorization, JsonMapper mapper) {
+		return new WriteAuthorizationWebFilter(authorization, mapper);
+	}
+
+}

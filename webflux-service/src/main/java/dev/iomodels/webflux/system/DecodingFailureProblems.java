@@ -1,0 +1,212 @@
+package dev.iomodels.webflux.system;
+
+import java.net.SocketAddress;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+
+import dev.iomodels.service.JsonResponses;
+import dev.iomodels.service.Problems;
+import dev.iomodels.storage.ProblemException;
+import dev.iomodels.storage.RequestPaths;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import reactor.netty.ChannelPipelineConfigurer;
+import reactor.netty.ConnectionObserver;
+import reactor.netty.NettyPipeline;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Makes Reactor Netty refuse a request it cannot decode the way Tomcat does, so that the
+ * three services answer bad HTTP alike. Reactor Netty answers a decoding failure itself,
+ * before any route or filter, with an empty 400, 414 (request line too long) or 431
+ * (headers too large); Tomcat answers all of them with 400, with the API's problem when
+ * it got as far as the request's path, and with an empty 400 when not even the request
+ * line could be read. This handler sits between Netty's HTTP codec and Reactor Netty's
+ * request handling: it notes what the decoder failed on, and rewrites Reactor Netty's
+ * answer to Tomcat's. It also refuses, as Tomcat does, what Netty lets through: an
+ * HTTP/1.1 request without exactly one {@code Host} header (RFC 9112 §3.2), a method that
+ * is not a token, and a transfer coding other than {@code chunked}.
+ * <p>
+ * Everything here runs on the connection's event loop and only looks at objects already
+ * decoded: no blocking, and no work at all for a request that decoded well.
+ */
+final class DecodingFailureProblems implements ChannelPipelineConfigurer {
+
+	private static final String NAME = "iomodels.decodingFailureProblems";
+
+	private final JsonResponses json;
+
+	DecodingFailureProblems(JsonMapper mapper) {
+		this.json = new JsonResponses(mapper);
+	}
+
+	@Override
+	public void onChannelInit(ConnectionObserver observer, Channel channel, SocketAddress remoteAddress) {
+		if (channel.pipeline().get(NettyPipeline.HttpCodec) != null && channel.pipeline().get(NAME) == null) {
+			channel.pipeline().addAfter(NettyPipeline.HttpCodec, NAME, new Handler(this::problem));
+		}
+	}
+
+	/**
+	 * Return the problem Tomcat's error valve writes for a 400 of a request with this
+	 * path: the path rule's own problem if the path breaks it, else a malformed request.
+	 */
+	private byte[] problem(String method, String rawPath) {
+		ResponseEntity<ProblemDetail> problem;
+		try {
+			RequestPaths.check(rawPath);
+			problem = Problems.ofFrameworkError(HttpStatus.BAD_REQUEST, method, Set.of(), rawPath);
+		}
+		catch (ProblemException ex) {
+			problem = Problems.of(ex, rawPath);
+		}
+		return this.json.of(problem).getBody();
+	}
+
+	/** One connection's watch; not shared, as it remembers the request being read. */
+	static final class Handler extends ChannelDuplexHandler {
+
+		private final BiFunction<String, String, byte[]> problems;
+
+		private boolean failed;
+
+		private boolean lineUnreadable;
+
+		private String method = "GET";
+
+		private String path = "/";
+
+		Handler(BiFunction<String, String, byte[]> problems) {
+			this.problems = problems;
+		}
+
+		@Override
+		public void channelRead(ChannelHandlerContext ctx, Object msg) {
+			if (msg instanceof HttpRequest request) {
+				this.failed = request.decoderResult().isFailure();
+				// Netty stands a placeholder request (/bad-request) in for a request line
+				// it could not parse, an illegal method for one: Tomcat answers those
+				// with a bare 400, having no path to report.
+				this.lineUnreadable = this.failed
+						&& (request.decoderResult().cause() instanceof TooLongHttpLineException
+								|| "/bad-request".equals(request.uri()));
+				this.method = request.method().name();
+				String uri = request.uri();
+				int query = uri.indexOf('?');
+				this.path = (query >= 0) ? uri.substring(0, query) : uri;
+				if (!this.failed) {
+					String refusal = tomcatRefuses(request);
+					if (refusal != null) {
+						request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(refusal)));
+						this.failed = true;
+						this.lineUnreadable = !isToken(this.method);
+					}
+				}
+			}
+			else if (msg instanceof HttpObject object && object.decoderResult().isFailure()) {
+				// A body that breaks off (a chunk size that is not a number, say).
+				// Reactor Netty would end the body there as if it were complete, and
+				// the partial object would be stored while the client is told 400.
+				// Answer here instead, as Tomcat does, and close: the body then fails
+				// with the connection, so nothing is stored.
+				ReferenceCountUtil.release(msg);
+				this.failed = false;
+				ctx.writeAndFlush(tomcatsAnswer(HttpVersion.HTTP_1_1)).addListener(ChannelFutureListener.CLOSE);
+				return;
+			}
+			ctx.fireChannelRead(msg);
+		}
+
+		/**
+		 * Return why Tomcat refuses a request that Netty decoded, or {@code null}: a
+		 * method that is not a token, an HTTP/1.1 request without exactly one
+		 * {@code Host}, or a transfer coding other than {@code chunked}, which Tomcat
+		 * does not implement.
+		 */
+		private static String tomcatRefuses(HttpRequest request) {
+			if (!isToken(request.method().name())) {
+				return "The method is not a token";
+			}
+			if (request.method().name().equals("CONNECT")) {
+				return "CONNECT is not supported";
+			}
+			List<String> hosts = request.headers().getAll(HttpHeaderNames.HOST);
+			if (request.protocolVersion().equals(HttpVersion.HTTP_1_1) && hosts.size() != 1) {
+				return "An HTTP/1.1 request needs exactly one Host";
+			}
+			for (String coding : request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING)) {
+				for (String part : coding.split(",")) {
+					if (!part.strip().equalsIgnoreCase("chunked")) {
+						return "Unsupported transfer coding";
+					}
+				}
+			}
+			return null;
+		}
+
+		private static boolean isToken(String value) {
+			if (value.isEmpty()) {
+				return false;
+			}
+			for (int i = 0; i < value.length(); i++) {
+				char c = value.charAt(i);
+				if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+						|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0)) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		@Override
+		public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
+			if (this.failed && msg instanceof FullHttpResponse response && isDecodingFailureAnswer(response)) {
+				this.failed = false;
+				ReferenceCountUtil.release(response);
+				ctx.write(tomcatsAnswer(response.protocolVersion()), promise);
+				return;
+			}
+			super.write(ctx, msg, promise);
+		}
+
+		private static boolean isDecodingFailureAnswer(FullHttpResponse response) {
+			int status = response.status().code();
+			return (status == 400 || status == 414 || status == 431) && response.content().readableBytes() == 0;
+		}
+
+		private FullHttpResponse tomcatsAnswer(HttpVersion version) {
+			byte[] body = this.lineUnreadable ? new byte[0] : this.problems.apply(this.method, this.path);
+			FullHttpResponse answer = new DefaultFullHttpResponse(version, HttpResponseStatus.BAD_REQUEST,
+					Unpooled.wrappedBuffer(body));
+			if (body.length > 0) {
+				answer.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+			}
+			answer.headers()
+				.set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+				.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+			return answer;
+		}
+
+	}
+
+}
