@@ -31,6 +31,13 @@ public final class Problems {
 	private static final List<HttpMethod> METHOD_ORDER = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
 			HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
+	/**
+	 * The {@code Retry-After} of a 503 problem, in seconds: long enough for a restarted
+	 * database to accept connections again, short enough that a client is not turned away
+	 * for longer than the fault lasts.
+	 */
+	public static final int RETRY_AFTER_SECONDS = 1;
+
 	private Problems() {
 	}
 
@@ -108,6 +115,9 @@ public final class Problems {
 		body.setType(type.uri());
 		body.setTitle(type.title());
 		body.setInstance(instance(path));
+		if (type.status() == 503) {
+			headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+		}
 		return ResponseEntity.status(type.status())
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)

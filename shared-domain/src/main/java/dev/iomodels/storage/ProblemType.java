@@ -45,6 +45,13 @@ public enum ProblemType {
 	/** Storing the object would exceed the configured object count or byte budget. */
 	STORAGE_FULL("storage-full", 507, "Insufficient storage"),
 
+	/**
+	 * The storage backend cannot be reached (a database that is down or out of
+	 * connections); the request may succeed later, and the response carries
+	 * {@code Retry-After}.
+	 */
+	STORAGE_UNAVAILABLE("storage-unavailable", 503, "Storage unavailable"),
+
 	/** A fault of the service itself; never the answer to a client's mistake. */
 	INTERNAL_ERROR("internal-error", 500, "Internal server error");
 

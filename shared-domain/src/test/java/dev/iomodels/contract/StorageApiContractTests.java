@@ -86,6 +86,14 @@ public abstract class StorageApiContractTests {
 	 */
 	protected abstract String expectedModel();
 
+	/**
+	 * Return the storage backend the service must report.
+	 * @return {@code memory} unless the subclass runs the service on another backend
+	 */
+	protected String expectedBackend() {
+		return "memory";
+	}
+
 	@BeforeEach
 	void chooseKeyPrefix() {
 		this.prefix = ContractHttp.randomPrefix();
@@ -722,7 +730,7 @@ public abstract class StorageApiContractTests {
 		assertThat(text(info, "service")).isNotBlank();
 		assertThat(text(info, "model")).isEqualTo(expectedModel());
 		assertThat(text(info, "java")).isNotBlank().isEqualTo(Runtime.version().toString());
-		assertThat(text(info, "backend")).isEqualTo("memory");
+		assertThat(text(info, "backend")).isEqualTo(expectedBackend());
 		assertThat(text(info, "emulatedLatency")).isEqualTo("PT0S");
 		JsonNode limits = info.path("limits");
 		assertThat(limits.isObject()).as(info.toString()).isTrue();
