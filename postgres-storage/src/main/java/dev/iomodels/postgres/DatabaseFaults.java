@@ -15,6 +15,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that cannot serve right now (down, restarting, out of connections, too
@@ -70,7 +72,8 @@ final class DatabaseFaults {
 			logger.warn("The database is unavailable; answering 503 storage-unavailable: " + failure);
 		}
 		return new ProblemException(ProblemType.STORAGE_UNAVAILABLE,
-				"The storage backend is unavailable right now; nothing was changed. Retry later.");
+				"The storage backend is unavailable right now. Retry after the time in Retry-After; "
+						+ "a write that was under way may or may not have been carried out.");
 	}
 
 	/**
@@ -87,7 +90,8 @@ final class DatabaseFaults {
 		if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
 				|| cause instanceof RecoverableDataAccessException || cause instanceof SQLTransientException
 				|| cause instanceof SQLRecoverableException || cause instanceof TimeoutException
-				|| cause instanceof IOException) {
+				|| cause instanceof IOException || cause instanceof TransactionSystemException
+				|| cause instanceof CannotCreateTransactionException) {
 			return true;
 		}
 		if (cause instanceof SQLException sql && unavailableState(sql.getSQLState())) {

@@ -43,13 +43,16 @@ class ProblemTypeTests {
 		assertThat(ProblemType.PAYLOAD_TOO_LARGE.status()).isEqualTo(413);
 		assertThat(ProblemType.UNSUPPORTED_MEDIA_TYPE.status()).isEqualTo(415);
 		assertThat(ProblemType.STORAGE_FULL.status()).isEqualTo(507);
+		assertThat(ProblemType.STORAGE_UNAVAILABLE.status()).isEqualTo(503);
 		assertThat(ProblemType.INTERNAL_ERROR.status()).isEqualTo(500);
 	}
 
-	// Framework errors with a dedicated status get the API's own type back.
+	// Framework errors with a dedicated status get the API's own type back. A 503 is
+	// storage-unavailable only when the storage backend says so; a framework's 503 is
+	// not about storage and stays an internal error.
 	@ParameterizedTest
-	@EnumSource(mode = EnumSource.Mode.EXCLUDE,
-			names = { "INVALID_KEY", "INVALID_PARAMETER", "INVALID_HEADER", "MALFORMED_REQUEST" })
+	@EnumSource(mode = EnumSource.Mode.EXCLUDE, names = { "INVALID_KEY", "INVALID_PARAMETER", "INVALID_HEADER",
+			"MALFORMED_REQUEST", "STORAGE_UNAVAILABLE" })
 	void statusWithADedicatedTypeMapsBackToThatType(ProblemType type) {
 		assertThat(ProblemType.forStatus(type.status())).isEqualTo(type);
 	}
