@@ -23,12 +23,18 @@ import dev.iomodels.harness.Service;
  * @param stepDuration how long each step holds its users
  * @param warmUp the unmeasured load after each start
  * @param services the services to compare, in report order
- * @param backend the storage backend every service uses
+ * @param backend the storage backend every service uses: {@code memory} or
+ * {@code postgres}
+ * @param databaseUrl with the postgres backend, the database to use
+ * ({@code postgresql://host:port/database}); empty for an embedded PostgreSQL that the
+ * comparison starts itself
+ * @param databaseUser the user for {@code databaseUrl}
  * @param out the directory the results go to
  * @param help whether only the usage was asked for
  */
 public record CompareOptions(Profile profile, Duration latency, Optional<List<Integer>> users, Duration stepDuration,
-		Duration warmUp, List<Service> services, String backend, Path out, boolean help) {
+		Duration warmUp, List<Service> services, String backend, Optional<String> databaseUrl, String databaseUser,
+		Path out, boolean help) {
 
 	/** What {@code --help} prints. */
 	public static final String USAGE = """
@@ -45,7 +51,12 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			  --step-duration 10s         how long each step lasts (quick 10s, full 30s, tiny 3s)
 			  --warm-up 5s                unmeasured load after each start (quick 5s, full 15s, tiny 2s)
 			  --services classic,loom,webflux   which services to compare (default: all three)
-			  --backend memory            storage backend (storage.backend) of every service
+			  --backend memory|postgres   storage backend (storage.backend) of every service (default memory);
+			                              postgres starts an embedded PostgreSQL (not as root) unless
+			                              --database-url names one; its database is emptied before each service
+			  --database-url URL          postgresql://host:port/database for --backend postgres; the password is
+			                              read from STORAGE_POSTGRES_PASSWORD in the environment
+			  --database-user NAME        the user for --database-url (default iomodels)
 			  --out results/<timestamp>   where the report goes
 			  --help                      this text
 
@@ -89,8 +100,17 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			.map(CompareOptions::services)
 			.orElse(Service.ALL);
 		String backend = flags.getOrDefault("backend", "memory");
+		if (!backend.equals("memory") && !backend.equals("postgres")) {
+			throw new IllegalArgumentException("--backend is memory or postgres, not " + backend);
+		}
+		Optional<String> databaseUrl = Optional.ofNullable(flags.get("database-url"));
+		if (databaseUrl.isPresent() && !backend.equals("postgres")) {
+			throw new IllegalArgumentException("--database-url needs --backend postgres");
+		}
+		String databaseUser = flags.getOrDefault("database-user", "iomodels");
 		Path out = Path.of(flags.getOrDefault("out", "results/" + TIMESTAMP.format(now)));
-		return new CompareOptions(profile, latency, users, stepDuration, warmUp, services, backend, out, false);
+		return new CompareOptions(profile, latency, users, stepDuration, warmUp, services, backend, databaseUrl,
+				databaseUser, out, false);
 	}
 
 	private static CompareOptions defaults(LocalDateTime now) {
@@ -99,7 +119,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 
 	private CompareOptions withHelp() {
 		return new CompareOptions(this.profile, this.latency, this.users, this.stepDuration, this.warmUp, this.services,
-				this.backend, this.out, true);
+				this.backend, this.databaseUrl, this.databaseUser, this.out, true);
 	}
 
 	/**
@@ -157,6 +177,9 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		settings.put("warmUp", Durations.compact(this.warmUp));
 		settings.put("services", this.services.stream().map(Service::shortName).toList());
 		settings.put("backend", this.backend);
+		if (this.backend.equals("postgres")) {
+			settings.put("database", this.databaseUrl.orElse("embedded PostgreSQL, emptied before each service"));
+		}
 		settings.put("out", this.out.toString());
 		return settings;
 	}
@@ -190,7 +213,8 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 				throw new IllegalArgumentException("--" + name + " needs a value; see --help");
 			}
 			if (!List
-				.of("profile", "latency", "users", "step-duration", "warm-up", "services", "backend", "out", "help")
+				.of("profile", "latency", "users", "step-duration", "warm-up", "services", "backend", "database-url",
+						"database-user", "out", "help")
 				.contains(name)) {
 				throw new IllegalArgumentException("Unknown flag --" + name + "; see --help");
 			}

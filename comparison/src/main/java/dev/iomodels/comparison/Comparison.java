@@ -125,11 +125,12 @@ final class Comparison {
 		Progress progress = new Progress(this.out, this.options, scenarios);
 		List<StepResult> results = new ArrayList<>();
 		Map<String, Map<String, Object>> serviceInfo = new LinkedHashMap<>();
-		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+				ComparisonDatabase database = ComparisonDatabase.open(this.options, directory)) {
 			for (Scenario scenario : scenarios) {
 				for (Service service : this.options.services()) {
 					ServiceRun run = new ServiceRun(scenario, service, jars.get(service), jvmFlags, directory, client,
-							progress);
+							progress, database);
 					results.addAll(run.measure());
 					run.info().ifPresent((info) -> serviceInfo.put(scenario.id() + "/" + service.shortName(), info));
 				}
@@ -194,10 +195,13 @@ final class Comparison {
 
 		private final Progress progress;
 
+		private final ComparisonDatabase database;
+
 		private Map<String, Object> info;
 
 		ServiceRun(Scenario scenario, Service service, Path jar, List<String> jvmFlags, Path directory,
-				HttpClient client, Progress progress) {
+				HttpClient client, Progress progress, ComparisonDatabase database) {
+			this.database = database;
 			this.scenario = scenario;
 			this.service = service;
 			this.jar = jar;
@@ -217,8 +221,11 @@ final class Comparison {
 			long launched = System.nanoTime();
 			ServiceProcess process;
 			try {
-				process = ServiceProcess.start(this.service, this.jar, this.jvmFlags,
-						this.scenario.serviceProperties(Comparison.this.options.backend()),
+				Map<String, String> properties = new LinkedHashMap<>(
+						this.scenario.serviceProperties(Comparison.this.options.backend()));
+				// Every service starts on an empty database with the same settings.
+				properties.putAll(this.database.prepareFor(this.service));
+				process = ServiceProcess.start(this.service, this.jar, this.jvmFlags, properties,
 						this.directory.resolve("logs"));
 			}
 			catch (Exception ex) {

@@ -45,6 +45,8 @@ class DatabaseFaultIT {
 	 */
 	private static final Duration QUICK = Duration.ofSeconds(8);
 
+	private static final Duration OUTAGE = Duration.ofSeconds(7);
+
 	private static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(60);
 
 	private static EmbeddedDatabase database;
@@ -87,7 +89,12 @@ class DatabaseFaultIT {
 			long stopped = System.nanoTime();
 			database.stop();
 			long down = System.nanoTime();
-			Thread.sleep(3000);
+			// Longer than a few refusals: a JDBC service waits up to its acquire timeout
+			// (2 s)
+			// before it refuses, and the window below counts only requests sent and
+			// answered
+			// while the database was down.
+			Thread.sleep(OUTAGE.toMillis());
 			Answer health = http.health(running.management());
 			long restarting = System.nanoTime();
 			database.restart();
