@@ -45,6 +45,16 @@ give_back() {
 }
 trap give_back EXIT
 chown -R "$user:" "$root"
+# The checkout may sit below a directory only root may enter (/root): let the build user pass through each parent
+# (search permission only; it still cannot list them).
+if ! runuser -u "$user" -- test -x "$root"; then
+	parent=$root
+	while [ "$parent" != / ]; do
+		parent=$(dirname "$parent")
+		chmod o+x "$parent"
+	done
+	echo "as-build-user: gave $user search permission on the parents of $root" >&2
+fi
 
 status=0
 runuser -u "$user" -- env HOME="$home" USER="$user" LOGNAME="$user" JAVA_HOME="${JAVA_HOME:-}" PATH="$PATH" \
