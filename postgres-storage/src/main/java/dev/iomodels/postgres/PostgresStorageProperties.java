@@ -17,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param password the user's password, or {@code null} for none; there is no default,
  * give it as {@code STORAGE_POSTGRES_PASSWORD} in the environment
  * @param poolSize the connections each service keeps open: the pool's minimum and maximum
- * @param connectTimeout the longest wait for a new connection to the server
+ * @param connectTimeout the longest wait for the TCP connection to the server when the
+ * pool opens a connection (both drivers' {@code connectTimeout})
  * @param acquireTimeout the longest wait for a connection from the pool; a request that
  * waits longer is answered 503 {@code storage-unavailable}
  * @param statementTimeout the server-side limit of one statement

@@ -98,7 +98,11 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 					.initialSize(properties.poolSize())
 					.maxSize(properties.poolSize())
 					.maxAcquireTime(properties.acquireTimeout())
-					.maxCreateConnectionTime(properties.connectTimeout())
+					// No limit on creating a connection beyond the driver's connect
+					// timeout:
+					// pgjdbc's connectTimeout bounds only the TCP connect too, and a
+					// request's
+					// wait is bounded by the acquire timeout in both stacks.
 					.maxValidationTime(properties.connectTimeout())
 					.build());
 		if (registry != null) {
