@@ -103,6 +103,9 @@ class PostgresDurabilityIT {
 						lost.add(write.getKey() + " -> " + read.status() + " " + read.etag());
 					}
 				}
+				System.out.printf(
+						"PostgresDurabilityIT: %s acknowledged %d writes before kill -9, %d missing after the restart%n",
+						service.name(), acknowledged.size(), lost.size());
 				assertThat(lost)
 					.as("acknowledged writes missing after kill -9 of %s (%d acknowledged)", service.name(),
 							acknowledged.size())
