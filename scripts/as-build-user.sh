@@ -25,15 +25,16 @@ if ! id -u "$user" >/dev/null 2>&1; then
 	useradd --create-home --user-group --shell /bin/bash "$user"
 fi
 home=$(getent passwd "$user" | cut -d: -f6)
+root_m2=$(getent passwd 0 | cut -d: -f6)/.m2
 mkdir -p "$home/.m2"
 if [ ! -e "$home/.m2/.seeded" ]; then
 	for part in repository wrapper; do
-		if [ -d "/root/.m2/$part" ] && [ ! -e "$home/.m2/$part" ]; then
-			cp -a "/root/.m2/$part" "$home/.m2/$part"
+		if [ -d "$root_m2/$part" ] && [ ! -e "$home/.m2/$part" ]; then
+			cp -a "$root_m2/$part" "$home/.m2/$part"
 		fi
 	done
-	if [ -f /root/.m2/settings.xml ] && [ ! -e "$home/.m2/settings.xml" ]; then
-		cp /root/.m2/settings.xml "$home/.m2/settings.xml"
+	if [ -f "$root_m2/settings.xml" ] && [ ! -e "$home/.m2/settings.xml" ]; then
+		cp "$root_m2/settings.xml" "$home/.m2/settings.xml"
 	fi
 	touch "$home/.m2/.seeded"
 fi
