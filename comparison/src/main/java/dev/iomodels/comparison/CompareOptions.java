@@ -26,12 +26,18 @@ import dev.iomodels.harness.Service;
  * @param services the services to compare, in report order
  * @param transports the transports to run each service on (each service on each of them
  * it supports), in order; empty for each service's default
- * @param backend the storage backend every service uses
+ * @param backend the storage backend every service uses: {@code memory} or
+ * {@code postgres}
+ * @param databaseUrl with the postgres backend, the database to use
+ * ({@code postgresql://host:port/database}); empty for an embedded PostgreSQL that the
+ * comparison starts itself
+ * @param databaseUser the user for {@code databaseUrl}
  * @param out the directory the results go to
  * @param help whether only the usage was asked for
  */
 public record CompareOptions(Profile profile, Duration latency, Optional<List<Integer>> users, Duration stepDuration,
-		Duration warmUp, List<Service> services, List<String> transports, String backend, Path out, boolean help) {
+		Duration warmUp, List<Service> services, List<String> transports, String backend, Optional<String> databaseUrl,
+		String databaseUser, Path out, boolean help) {
 
 	/** What {@code --help} prints. */
 	public static final String USAGE = """
@@ -53,7 +59,12 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			                              (iomodels.server.transport; Tomcat: nio, nio2; Reactor
 			                              Netty: nio, epoll, io_uring), named e.g. webflux/io_uring;
 			                              default: each service on its own default (nio, epoll)
-			  --backend memory            storage backend (storage.backend) of every service
+			  --backend memory|postgres   storage backend (storage.backend) of every service (default memory);
+			                              postgres starts an embedded PostgreSQL (not as root) unless
+			                              --database-url names one; its database is emptied before each service
+			  --database-url URL          postgresql://host:port/database for --backend postgres; the password is
+			                              read from STORAGE_POSTGRES_PASSWORD in the environment
+			  --database-user NAME        the user for --database-url (default iomodels)
 			  --out results/<timestamp>   where the report goes
 			  --help                      this text
 
@@ -101,9 +112,17 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			.map(CompareOptions::transports)
 			.orElse(List.of());
 		String backend = flags.getOrDefault("backend", "memory");
+		if (!backend.equals("memory") && !backend.equals("postgres")) {
+			throw new IllegalArgumentException("--backend is memory or postgres, not " + backend);
+		}
+		Optional<String> databaseUrl = Optional.ofNullable(flags.get("database-url"));
+		if (databaseUrl.isPresent() && !backend.equals("postgres")) {
+			throw new IllegalArgumentException("--database-url needs --backend postgres");
+		}
+		String databaseUser = flags.getOrDefault("database-user", "iomodels");
 		Path out = Path.of(flags.getOrDefault("out", "results/" + TIMESTAMP.format(now)));
 		CompareOptions options = new CompareOptions(profile, latency, users, stepDuration, warmUp, services, transports,
-				backend, out, false);
+				backend, databaseUrl, databaseUser, out, false);
 		if (options.contenders().isEmpty()) {
 			throw new IllegalArgumentException("--transports " + String.join(",", transports)
 					+ ": none of the chosen services runs any of them; see --help");
@@ -117,7 +136,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 
 	private CompareOptions withHelp() {
 		return new CompareOptions(this.profile, this.latency, this.users, this.stepDuration, this.warmUp, this.services,
-				this.transports, this.backend, this.out, true);
+				this.transports, this.backend, this.databaseUrl, this.databaseUser, this.out, true);
 	}
 
 	/**
@@ -196,6 +215,9 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		settings.put("services", this.services.stream().map(Service::shortName).toList());
 		settings.put("transports", this.transports.isEmpty() ? "each service's default" : this.transports);
 		settings.put("backend", this.backend);
+		if (this.backend.equals("postgres")) {
+			settings.put("database", this.databaseUrl.orElse("embedded PostgreSQL, emptied before each service"));
+		}
 		settings.put("out", this.out.toString());
 		return settings;
 	}
@@ -230,7 +252,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			}
 			if (!List
 				.of("profile", "latency", "users", "step-duration", "warm-up", "services", "transports", "backend",
-						"out", "help")
+						"database-url", "database-user", "out", "help")
 				.contains(name)) {
 				throw new IllegalArgumentException("Unknown flag --" + name + "; see --help");
 			}

@@ -126,11 +126,12 @@ final class Comparison {
 		Progress progress = new Progress(this.out, this.options, scenarios);
 		List<StepResult> results = new ArrayList<>();
 		Map<String, Map<String, Object>> serviceInfo = new LinkedHashMap<>();
-		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+				ComparisonDatabase database = ComparisonDatabase.open(this.options, directory)) {
 			for (Scenario scenario : scenarios) {
 				for (Contender contender : this.options.contenders()) {
 					ServiceRun run = new ServiceRun(scenario, contender, jars.get(contender.service()), jvmFlags,
-							directory, client, progress);
+							directory, client, progress, database);
 					results.addAll(run.measure());
 					run.info().ifPresent((info) -> serviceInfo.put(scenario.id() + "/" + contender.label(), info));
 				}
@@ -197,10 +198,13 @@ final class Comparison {
 
 		private final Progress progress;
 
+		private final ComparisonDatabase database;
+
 		private Map<String, Object> info;
 
 		ServiceRun(Scenario scenario, Contender contender, Path jar, List<String> jvmFlags, Path directory,
-				HttpClient client, Progress progress) {
+				HttpClient client, Progress progress, ComparisonDatabase database) {
+			this.database = database;
 			this.scenario = scenario;
 			this.contender = contender;
 			this.service = contender.service();
@@ -225,6 +229,8 @@ final class Comparison {
 						this.scenario.serviceProperties(Comparison.this.options.backend()));
 				this.contender.transport()
 					.ifPresent((transport) -> properties.put("iomodels.server.transport", transport));
+				// Every service starts on an empty database with the same settings.
+				properties.putAll(this.database.prepareFor(this.service));
 				process = ServiceProcess.start(this.service, this.jar, this.jvmFlags, properties,
 						this.directory.resolve("logs"));
 			}

@@ -124,6 +124,23 @@ class CompareOptionsTests {
 	}
 
 	@Test
+	void thePostgresBackendUsesAnEmbeddedDatabaseUnlessAUrlIsGiven() {
+		CompareOptions embedded = parse("--backend", "postgres");
+		assertThat(embedded.databaseUrl()).isEmpty();
+		assertThat(embedded.settings()).containsEntry("backend", "postgres")
+			.containsEntry("database", "embedded PostgreSQL, emptied before each service");
+		CompareOptions external = parse("--backend", "postgres", "--database-url", "postgresql://db:5432/bench",
+				"--database-user", "bench");
+		assertThat(external.databaseUrl()).contains("postgresql://db:5432/bench");
+		assertThat(external.databaseUser()).isEqualTo("bench");
+		assertThat(parse().settings()).doesNotContainKey("database");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--backend", "mongo"))
+			.withMessageContaining("memory or postgres");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--database-url", "postgresql://db:5432/bench"))
+			.withMessageContaining("--backend postgres");
+	}
+
+	@Test
 	void theSettingsGoIntoTheEnvironmentAsGiven() {
 		assertThat(parse("--users", "5,10").settings()).containsEntry("profile", "quick")
 			.containsEntry("latency", "100ms")

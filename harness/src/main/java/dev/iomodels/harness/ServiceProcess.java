@@ -178,6 +178,18 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kill the service at once, as {@code kill -9} does: no shutdown hook runs and
+	 * nothing in flight finishes, so whatever it acknowledged must already be durable.
+	 * @throws InterruptedException if interrupted while waiting for the process to end
+	 */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(this.service.name() + " did not end after SIGKILL");
+		}
+	}
+
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			socket.setReuseAddress(true);

@@ -31,7 +31,12 @@ public final class Problems {
 	private static final List<HttpMethod> METHOD_ORDER = List.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
 			HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
 
-	private static final String RETRY_AFTER_SECONDS = "1";
+	/**
+	 * The {@code Retry-After} of a 503 problem, in seconds: long enough for a burst to
+	 * drain or a restarted database to accept connections again, short enough that a
+	 * client is not turned away for longer than the overload or fault lasts.
+	 */
+	public static final int RETRY_AFTER_SECONDS = 1;
 
 	private Problems() {
 	}
@@ -127,11 +132,6 @@ public final class Problems {
 
 	private static ResponseEntity<ProblemDetail> respond(ProblemType type, String detail, String path,
 			HttpHeaders headers) {
-		if (type == ProblemType.OVERLOADED) {
-			// Seconds: long enough for a burst to drain, short enough not to idle a
-			// client.
-			headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
-		}
 		if (type == ProblemType.UNAUTHORIZED) {
 			headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 		}
@@ -139,6 +139,9 @@ public final class Problems {
 		body.setType(type.uri());
 		body.setTitle(type.title());
 		body.setInstance(instance(path));
+		if (type.status() == 503) {
+			headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+		}
 		return ResponseEntity.status(type.status())
 			.headers(headers)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)

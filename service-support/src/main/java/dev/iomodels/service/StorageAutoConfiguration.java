@@ -14,6 +14,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,7 +27,9 @@ import org.springframework.context.annotation.Configuration;
  * emulated latency done the way its I/O model waits, and each operation timed
  * ({@link StorageOperations}) when the service has a meter registry. The timing is the
  * outermost layer, so it includes the emulated latency, as a client of a remote store
- * would see it.
+ * would see it. The in-memory engine is this configuration's own; other backends
+ * ({@code storage.backend=postgres}) come from their own modules and are wrapped the same
+ * way ({@link #decorate}).
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ StorageProperties.class, ServerLimitsProperties.class, TransportProperties.class })
@@ -61,12 +64,9 @@ public class StorageAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = "storage.backend", havingValue = "memory", matchIfMissing = true)
 		ObjectStore objectStore(StorageProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
-			ObjectStore engine = new InMemoryObjectStore(properties.limits());
-			ObjectStore store = properties.latency().isZero() ? engine
-					: new LatencyEmulatingObjectStore(engine, properties.latency(), properties.operationTimeout());
-			MeterRegistry registry = meterRegistry.getIfAvailable();
-			return (registry != null) ? StorageOperations.timed(store, registry) : store;
+			return decorate(new InMemoryObjectStore(properties.limits()), properties, meterRegistry);
 		}
 
 	}
@@ -77,17 +77,45 @@ public class StorageAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		@ConditionalOnProperty(name = "storage.backend", havingValue = "memory", matchIfMissing = true)
 		ReactiveObjectStore reactiveObjectStore(StorageProperties properties,
 				ObjectProvider<MeterRegistry> meterRegistry) {
-			ReactiveObjectStore engine = new NonBlockingReactiveObjectStore(
-					new InMemoryObjectStore(properties.limits()));
-			ReactiveObjectStore store = properties.latency().isZero() ? engine
-					: new LatencyEmulatingReactiveObjectStore(engine, properties.latency(), Schedulers.parallel(),
-							properties.operationTimeout());
-			MeterRegistry registry = meterRegistry.getIfAvailable();
-			return (registry != null) ? StorageOperations.timed(store, registry) : store;
+			return decorate(new NonBlockingReactiveObjectStore(new InMemoryObjectStore(properties.limits())),
+					properties, meterRegistry);
 		}
 
+	}
+
+	/**
+	 * Wrap a blocking engine the way every backend is wrapped: the emulated latency, if
+	 * any, then the timing as the outermost layer.
+	 * @param engine the engine
+	 * @param properties the storage settings
+	 * @param meterRegistry the registry, if the service has one
+	 * @return the port to use
+	 */
+	public static ObjectStore decorate(ObjectStore engine, StorageProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		ObjectStore store = properties.latency().isZero() ? engine
+				: new LatencyEmulatingObjectStore(engine, properties.latency(), properties.operationTimeout());
+		MeterRegistry registry = meterRegistry.getIfAvailable();
+		return (registry != null) ? StorageOperations.timed(store, registry) : store;
+	}
+
+	/**
+	 * Wrap a reactive engine the way every backend is wrapped: the emulated latency, if
+	 * any, on timers, then the timing as the outermost layer.
+	 * @param engine the engine
+	 * @param properties the storage settings
+	 * @param meterRegistry the registry, if the service has one
+	 * @return the port to use
+	 */
+	public static ReactiveObjectStore decorate(ReactiveObjectStore engine, StorageProperties properties,
+			ObjectProvider<MeterRegistry> meterRegistry) {
+		ReactiveObjectStore store = properties.latency().isZero() ? engine : new LatencyEmulatingReactiveObjectStore(
+				engine, properties.latency(), Schedulers.parallel(), properties.operationTimeout());
+		MeterRegistry registry = meterRegistry.getIfAvailable();
+		return (registry != null) ? StorageOperations.timed(store, registry) : store;
 	}
 
 }

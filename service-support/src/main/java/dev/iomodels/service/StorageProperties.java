@@ -81,7 +81,13 @@ public record StorageProperties(@DefaultValue("memory") Backend backend, @Defaul
 	public enum Backend {
 
 		/** The embedded, bounded in-memory engine of shared-domain. */
-		MEMORY
+		MEMORY,
+
+		/**
+		 * PostgreSQL, through JDBC or R2DBC as the service's model demands (module
+		 * postgres-storage, settings {@code storage.postgres.*}).
+		 */
+		POSTGRES
 
 	}
 

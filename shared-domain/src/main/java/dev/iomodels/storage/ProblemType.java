@@ -64,6 +64,13 @@ public enum ProblemType {
 	 */
 	STORAGE_TIMEOUT("storage-timeout", 504, "Storage timeout"),
 
+	/**
+	 * The storage backend cannot be reached (a database that is down or out of
+	 * connections); the request may succeed later, and the response carries
+	 * {@code Retry-After}.
+	 */
+	STORAGE_UNAVAILABLE("storage-unavailable", 503, "Storage unavailable"),
+
 	/** A fault of the service itself; never the answer to a client's mistake. */
 	INTERNAL_ERROR("internal-error", 500, "Internal server error");
 

@@ -92,6 +92,14 @@ public abstract class StorageApiContractTests {
 	 */
 	protected abstract String expectedTransport();
 
+	/**
+	 * Return the storage backend the service must report.
+	 * @return {@code memory} unless the subclass runs the service on another backend
+	 */
+	protected String expectedBackend() {
+		return "memory";
+	}
+
 	@BeforeEach
 	void chooseKeyPrefix() {
 		this.prefix = ContractHttp.randomPrefix();
@@ -734,7 +742,7 @@ public abstract class StorageApiContractTests {
 		// The class the running server uses, recorded once it started: a Java class name.
 		assertThat(text(transport, "observed")).as(info.toString()).matches("[a-z][\\w.]*\\.[A-Z]\\w*");
 		assertThat(text(info, "java")).isNotBlank().isEqualTo(Runtime.version().toString());
-		assertThat(text(info, "backend")).isEqualTo("memory");
+		assertThat(text(info, "backend")).isEqualTo(expectedBackend());
 		assertThat(text(info, "emulatedLatency")).isEqualTo("PT0S");
 		JsonNode limits = info.path("limits");
 		assertThat(limits.isObject()).as(info.toString()).isTrue();

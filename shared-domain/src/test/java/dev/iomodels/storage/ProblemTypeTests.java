@@ -46,13 +46,16 @@ class ProblemTypeTests {
 		assertThat(ProblemType.UNAUTHORIZED.status()).isEqualTo(401);
 		assertThat(ProblemType.OVERLOADED.status()).isEqualTo(503);
 		assertThat(ProblemType.STORAGE_TIMEOUT.status()).isEqualTo(504);
+		assertThat(ProblemType.STORAGE_UNAVAILABLE.status()).isEqualTo(503);
 		assertThat(ProblemType.INTERNAL_ERROR.status()).isEqualTo(500);
 	}
 
-	// Framework errors with a dedicated status get the API's own type back.
+	// Framework errors with a dedicated status get the API's own type back. A 503 is
+	// storage-unavailable only when the storage backend says so; a framework's 503 is
+	// not about storage and stays an internal error.
 	@ParameterizedTest
 	@EnumSource(mode = EnumSource.Mode.EXCLUDE, names = { "INVALID_KEY", "INVALID_PARAMETER", "INVALID_HEADER",
-			"MALFORMED_REQUEST", "OVERLOADED", "STORAGE_TIMEOUT" })
+			"MALFORMED_REQUEST", "OVERLOADED", "STORAGE_TIMEOUT", "STORAGE_UNAVAILABLE" })
 	void statusWithADedicatedTypeMapsBackToThatType(ProblemType type) {
 		assertThat(ProblemType.forStatus(type.status())).isEqualTo(type);
 	}

@@ -33,6 +33,12 @@ class MetricFamiliesIT {
 
 	private static final Set<String> NETTY = Set.of("webflux");
 
+	/** The services whose postgres backend goes through JDBC and HikariCP. */
+	private static final Set<String> JDBC = Set.of("classic", "loom");
+
+	/** The service whose postgres backend goes through R2DBC and r2dbc-pool. */
+	private static final Set<String> R2DBC = Set.of("webflux");
+
 	/** Family (with the labels that must have a sample), and where it applies. */
 	private static final Map<String, Set<String>> FAMILIES = new LinkedHashMap<>();
 
@@ -82,6 +88,17 @@ class MetricFamiliesIT {
 		// Storage
 		FAMILIES.put("storage_objects", ALL);
 		FAMILIES.put("storage_bytes", ALL);
+		// Database connection pools (the observed services run on the postgres backend)
+		FAMILIES.put("hikaricp_connections_active{pool=storage}", JDBC);
+		FAMILIES.put("hikaricp_connections_idle{pool=storage}", JDBC);
+		FAMILIES.put("hikaricp_connections_pending{pool=storage}", JDBC);
+		FAMILIES.put("hikaricp_connections_max{pool=storage}", JDBC);
+		FAMILIES.put("hikaricp_connections_acquire_seconds_count{pool=storage}", JDBC);
+		FAMILIES.put("r2dbc_pool_acquired_connections{name=storage}", R2DBC);
+		FAMILIES.put("r2dbc_pool_idle_connections{name=storage}", R2DBC);
+		FAMILIES.put("r2dbc_pool_pending_connections{name=storage}", R2DBC);
+		FAMILIES.put("r2dbc_pool_max_allocated_connections{name=storage}", R2DBC);
+		FAMILIES.put("r2dbc_pool_acquire_seconds_count{outcome=success}", R2DBC);
 	}
 
 	private static final Map<String, PrometheusScrape> scrapes = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.iomodels.harness.EmbeddedDatabase;
 import dev.iomodels.harness.Service;
 import dev.iomodels.harness.ServiceProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -22,8 +23,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * The three service jars, started once for all the observability checks of a test run
  * (they take the longest), each having served a burst of the {@link ApiTraffic} mix and
- * serving a trickle of it until the run ends. Test classes get it as a parameter through
- * {@link Extension}; JUnit closes it at the end of the run.
+ * serving a trickle of it until the run ends. They run on the postgres backend, each on a
+ * database of its own in one embedded PostgreSQL, so that the connection-pool meters and
+ * the dashboards' database row have data; every other meter is the same on either
+ * backend. Test classes get it as a parameter through {@link Extension}; JUnit closes it
+ * at the end of the run.
  */
 final class ObservedServices implements AutoCloseable {
 
@@ -31,25 +35,37 @@ final class ObservedServices implements AutoCloseable {
 
 	private static final Duration TRICKLE_PAUSE = Duration.ofMillis(200);
 
+	private final EmbeddedDatabase database;
+
 	private final List<ServiceProcess> processes;
 
 	private final Map<Service, ApiTraffic> traffic;
 
-	private ObservedServices(List<ServiceProcess> processes, Map<Service, ApiTraffic> traffic) {
+	private ObservedServices(EmbeddedDatabase database, List<ServiceProcess> processes,
+			Map<Service, ApiTraffic> traffic) {
+		this.database = database;
 		this.processes = processes;
 		this.traffic = traffic;
 	}
 
 	static ObservedServices start() throws Exception {
 		Path root = ProjectFiles.root();
+		EmbeddedDatabase database = EmbeddedDatabase.start(Path.of("target", "observed-postgres").toAbsolutePath());
+		Map<Service, Map<String, String>> settings = new LinkedHashMap<>();
+		for (Service service : Service.ALL) {
+			String name = "observed_" + service.shortName();
+			database.createDatabase(name);
+			settings.put(service, database.serviceProperties(name));
+		}
 		List<Future<ServiceProcess>> starting = new ArrayList<>();
 		// In parallel: each start waits for readiness (class loading, JIT) for at most
 		// the
 		// harness's startup timeout, and closing the executor waits for all of them.
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (Service service : Service.ALL) {
-				starting.add(executor.submit(() -> ServiceProcess.start(service,
-						service.jar(root, ProjectFiles.version()), Map.of(), Path.of("target", "service-logs"))));
+				starting
+					.add(executor.submit(() -> ServiceProcess.start(service, service.jar(root, ProjectFiles.version()),
+							settings.get(service), Path.of("target", "service-logs"))));
 			}
 		}
 		List<ServiceProcess> processes = new ArrayList<>();
@@ -63,7 +79,7 @@ final class ObservedServices implements AutoCloseable {
 			}
 		}
 		Map<Service, ApiTraffic> traffic = new LinkedHashMap<>();
-		ObservedServices services = new ObservedServices(processes, traffic);
+		ObservedServices services = new ObservedServices(database, processes, traffic);
 		if (failure != null) {
 			services.close();
 			throw new IllegalStateException("A service did not start: " + failure.getMessage(), failure);
@@ -133,6 +149,7 @@ final class ObservedServices implements AutoCloseable {
 		for (ServiceProcess process : this.processes) {
 			process.close();
 		}
+		this.database.close();
 	}
 
 	/**

@@ -33,6 +33,10 @@ final class ProjectFiles {
 		return root().resolve("docker-compose.yml");
 	}
 
+	static Path postgresComposeFile() {
+		return root().resolve("docker-compose.postgres.yml");
+	}
+
 	static Path prometheusConfig() {
 		return root().resolve("prometheus/prometheus.yml");
 	}

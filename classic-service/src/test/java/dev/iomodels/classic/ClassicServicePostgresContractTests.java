@@ -1,0 +1,30 @@
+package dev.iomodels.classic;
+
+import dev.iomodels.postgres.testing.TestDatabases;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole API contract, over real HTTP, against classic-service on the postgres backend
+ * (on its default transport): a real PostgreSQL (embedded, one per test JVM) and a
+ * database of this class's own.
+ */
+class ClassicServicePostgresContractTests extends ClassicServiceContractTests {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		TestDatabases.usePostgres(registry, "classic_contract");
+	}
+
+	@Override
+	protected String expectedTransport() {
+		return "nio";
+	}
+
+	@Override
+	protected String expectedBackend() {
+		return "postgres";
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.iomodels.webflux;
+
+import dev.iomodels.postgres.testing.TestDatabases;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole API contract, over real HTTP, against webflux-service on the postgres backend
+ * (on its default transport): a real PostgreSQL (embedded, one per test JVM) and a
+ * database of this class's own. BlockHound watches every event-loop thread, so a blocking
+ * call anywhere on the R2DBC path fails it.
+ */
+class WebfluxServicePostgresContractTests extends WebfluxServiceContractTests {
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) {
+		TestDatabases.usePostgres(registry, "webflux_contract");
+	}
+
+	@Override
+	protected String expectedTransport() {
+		return "epoll";
+	}
+
+	@Override
+	protected String expectedBackend() {
+		return "postgres";
+	}
+
+}
