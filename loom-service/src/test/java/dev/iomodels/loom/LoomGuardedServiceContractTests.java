@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "storage.auth.token=" + GuardedServiceContractTests.TOKEN,
 				"iomodels.server.max-concurrent-requests=4", "iomodels.server.max-buffered-request-bytes=1MB",
-				"iomodels.server.request-timeout=3s", "storage.emulated-latency=1h", "storage.operation-timeout=600ms",
-				"management.server.port=0" })
+				"iomodels.server.request-timeout=3s", "iomodels.server.connection-timeout=5s",
+				"storage.emulated-latency=1h", "storage.operation-timeout=600ms", "management.server.port=0" })
 class LoomGuardedServiceContractTests extends GuardedServiceContractTests {
 
 	@LocalServerPort

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * port with these properties: {@code storage.auth.token=}{@value #TOKEN},
  * {@code iomodels.server.max-concurrent-requests=4},
  * {@code iomodels.server.max-buffered-request-bytes=1MB},
- * {@code iomodels.server.request-timeout=3s}, {@code storage.emulated-latency=1h},
+ * {@code iomodels.server.request-timeout=3s},
+ * {@code iomodels.server.connection-timeout=5s}, {@code storage.emulated-latency=1h},
  * {@code storage.operation-timeout=600ms} and {@code management.server.port=0}: a token,
  * at most {@value #MAX_REQUESTS} requests and 1 MB of buffered bodies admitted at once,
  * three seconds for a request's body to arrive, and a storage whose every operation takes
@@ -60,8 +61,14 @@ public abstract class GuardedServiceContractTests {
 
 	private static final String OBJECT = "/api/v1/objects/guarded";
 
-	/** How long a raw-socket test waits for the next bytes of an answer. */
-	private static final Duration RAW_READ_TIMEOUT = Duration.ofSeconds(30);
+	/**
+	 * How long a raw-socket test waits for the next bytes of an answer, or for the end of
+	 * the connection after it: twice the 5 s connection timeout the services run with
+	 * here, so that a connection left open after a 408 fails the test. (Reactor Netty
+	 * closes it at once; Tomcat first reads what comes of the declared body, so it closes
+	 * it when the silent client reaches the connection timeout.)
+	 */
+	private static final Duration RAW_READ_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 

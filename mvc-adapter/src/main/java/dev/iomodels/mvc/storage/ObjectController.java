@@ -118,7 +118,9 @@ class ObjectController {
 			// Blocking read on the request thread: a platform thread is held, a virtual
 			// thread unmounts while the bytes arrive. The request's deadline is checked
 			// after every read that delivered bytes, as the WebFlux adapter checks it on
-			// every buffer.
+			// every buffer. After the 408 (with Connection: close) Tomcat still reads and
+			// drops what comes of the declared body, at most its maxSwallowSize, and
+			// closes the connection then or after connection-timeout of silence.
 			return RequestBodies.readAtMost(request.getInputStream(), request.getContentLengthLong(),
 					this.store.limits().maxObjectSize(),
 					RequestTimeouts.of(request.getAttribute(RequestTimeouts.ATTRIBUTE)));
