@@ -139,6 +139,11 @@ public final class Problems {
 		body.setType(type.uri());
 		body.setTitle(type.title());
 		body.setInstance(instance(path));
+		if (type == ProblemType.REQUEST_TIMEOUT) {
+			// The rest of the body was never read: the connection cannot carry another
+			// request.
+			headers.set(HttpHeaders.CONNECTION, "close");
+		}
 		if (type.status() == 503) {
 			headers.set(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
 		}

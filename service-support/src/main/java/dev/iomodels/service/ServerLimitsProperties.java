@@ -1,5 +1,6 @@
 package dev.iomodels.service;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,14 +27,21 @@ import org.springframework.util.unit.DataSize;
  * @param maxBufferedRequestBytes the most request-body bytes that admitted requests may
  * hold in memory at once (each PUT counts its declared length, a chunked one the maximum
  * object size); beyond it 503 {@code overloaded}; {@code -1} for no bound
+ * @param requestTimeout how long after its admission a request's body may still arrive;
+ * bytes that arrive later end the request with 408 {@code request-timeout}
+ * ({@link RequestTimeouts}); {@code -1} (any negative value) for none
  */
 @ConfigurationProperties("iomodels.server")
 public record ServerLimitsProperties(@DefaultValue("16384") int maxConnections, @DefaultValue("1024") int acceptBacklog,
 		@DefaultValue("20s") Duration keepAliveTimeout, @DefaultValue("-1") int maxKeepAliveRequests,
 		@DefaultValue("8KB") DataSize maxRequestHeaderSize, @DefaultValue("20s") Duration connectionTimeout,
-		@DefaultValue("2000") int maxConcurrentRequests, @DefaultValue("128MB") DataSize maxBufferedRequestBytes) {
+		@DefaultValue("2000") int maxConcurrentRequests, @DefaultValue("128MB") DataSize maxBufferedRequestBytes,
+		@DefaultValue("60s") Duration requestTimeout) {
 
-	/** The value of {@code max-concurrent-requests} and of its byte bound that is off. */
+	/**
+	 * The value of {@code max-concurrent-requests}, of its byte bound and of
+	 * {@code request-timeout} that is off.
+	 */
 	public static final int UNBOUNDED = -1;
 
 	public ServerLimitsProperties {
@@ -53,6 +61,9 @@ public record ServerLimitsProperties(@DefaultValue("16384") int maxConnections, 
 		if (maxBufferedRequestBytes.toBytes() == 0 || maxBufferedRequestBytes.toBytes() < UNBOUNDED) {
 			throw new IllegalArgumentException("iomodels.server.max-buffered-request-bytes must be positive or -1");
 		}
+		if (requestTimeout.isZero()) {
+			throw new IllegalArgumentException("iomodels.server.request-timeout must be positive or -1");
+		}
 	}
 
 	/**
@@ -62,6 +73,15 @@ public record ServerLimitsProperties(@DefaultValue("16384") int maxConnections, 
 	 */
 	public RequestAdmission admission(long maxObjectSize) {
 		return new RequestAdmission(this.maxConcurrentRequests, this.maxBufferedRequestBytes.toBytes(), maxObjectSize);
+	}
+
+	/**
+	 * Return the request timeout these settings describe.
+	 * @param clock the clock the deadlines are measured with
+	 * @return the request timeout
+	 */
+	public RequestTimeouts requestTimeouts(Clock clock) {
+		return new RequestTimeouts(this.requestTimeout, clock);
 	}
 
 }

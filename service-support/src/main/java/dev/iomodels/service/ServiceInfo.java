@@ -41,6 +41,7 @@ public record ServiceInfo(String service, String model, Map<String, String> tran
 				Map.entry("connectionTimeout", server.connectionTimeout().toString()),
 				Map.entry("maxConcurrentRequests", server.maxConcurrentRequests()),
 				Map.entry("maxBufferedRequestBytes", server.maxBufferedRequestBytes().toBytes()),
+				Map.entry("requestTimeout", server.requestTimeout().toString()),
 				Map.entry("storageOperationTimeout", storage.operationTimeout().toString()),
 				Map.entry("writesNeedToken", storage.writeAuthorization().isRequired()),
 				Map.entry("transport", transport.transport().id()));

@@ -1,5 +1,7 @@
 package dev.iomodels.service;
 
+import java.time.Clock;
+
 import dev.iomodels.service.metrics.StorageOperations;
 import dev.iomodels.storage.InMemoryObjectStore;
 import dev.iomodels.storage.LatencyEmulatingObjectStore;
@@ -52,6 +54,15 @@ public class StorageAutoConfiguration {
 		return server.admission(storage.maxObjectSize().toBytes());
 	}
 
+	/**
+	 * The request timeout, whose deadlines the web adapters' admission filters start.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	RequestTimeouts requestTimeouts(ServerLimitsProperties server) {
+		return server.requestTimeouts(Clock.systemUTC());
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	WriteAuthorization writeAuthorization(StorageProperties storage) {
@@ -88,7 +99,8 @@ public class StorageAutoConfiguration {
 
 	/**
 	 * Wrap a blocking engine the way every backend is wrapped: the emulated latency, if
-	 * any, then the timing as the outermost layer.
+	 * any, cut at the storage operation timeout or the request's deadline, whichever
+	 * comes first, then the timing as the outermost layer.
 	 * @param engine the engine
 	 * @param properties the storage settings
 	 * @param meterRegistry the registry, if the service has one
@@ -96,15 +108,17 @@ public class StorageAutoConfiguration {
 	 */
 	public static ObjectStore decorate(ObjectStore engine, StorageProperties properties,
 			ObjectProvider<MeterRegistry> meterRegistry) {
-		ObjectStore store = properties.latency().isZero() ? engine
-				: new LatencyEmulatingObjectStore(engine, properties.latency(), properties.operationTimeout());
+		ObjectStore store = properties.latency().isZero() ? engine : new LatencyEmulatingObjectStore(engine,
+				properties.latency(), properties.operationTimeout(), RequestTimeouts::ofCurrentServletRequest);
 		MeterRegistry registry = meterRegistry.getIfAvailable();
 		return (registry != null) ? StorageOperations.timed(store, registry) : store;
 	}
 
 	/**
 	 * Wrap a reactive engine the way every backend is wrapped: the emulated latency, if
-	 * any, on timers, then the timing as the outermost layer.
+	 * any, on timers, cut at the storage operation timeout or the request's deadline
+	 * (from the Reactor context), whichever comes first, then the timing as the outermost
+	 * layer.
 	 * @param engine the engine
 	 * @param properties the storage settings
 	 * @param meterRegistry the registry, if the service has one

@@ -1,6 +1,7 @@
 package dev.iomodels.storage;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Adds {@link EmulatedLatency} in front of every operation of a blocking store by
@@ -10,7 +11,9 @@ import java.time.Duration;
  * <p>
  * A wait longer than the storage operation timeout is cut off at the timeout with
  * {@link ProblemType#STORAGE_TIMEOUT}, before the operation runs: a client of a remote
- * store gives up at its deadline, and a write it gave up on is not applied.
+ * store gives up at its deadline, and a write it gave up on is not applied. The calling
+ * request's own deadline ({@link RequestDeadline#limit}) cuts the wait earlier if less of
+ * its budget is left.
  */
 public final class LatencyEmulatingObjectStore implements ObjectStore {
 
@@ -19,6 +22,8 @@ public final class LatencyEmulatingObjectStore implements ObjectStore {
 	private final EmulatedLatency latency;
 
 	private final Duration timeout;
+
+	private final Supplier<RequestDeadline> deadlines;
 
 	/**
 	 * Wrap a store, with no timeout.
@@ -37,9 +42,24 @@ public final class LatencyEmulatingObjectStore implements ObjectStore {
 	 * {@link ProblemType#STORAGE_TIMEOUT}, or {@code null} for none
 	 */
 	public LatencyEmulatingObjectStore(ObjectStore delegate, EmulatedLatency latency, Duration timeout) {
+		this(delegate, latency, timeout, RequestDeadline::none);
+	}
+
+	/**
+	 * Wrap a store.
+	 * @param delegate the store that does the work
+	 * @param latency the wait before each operation
+	 * @param timeout the longest wait before an operation is given up with
+	 * {@link ProblemType#STORAGE_TIMEOUT}, or {@code null} for none
+	 * @param deadlines the deadline of the request the calling thread serves, asked at
+	 * each operation
+	 */
+	public LatencyEmulatingObjectStore(ObjectStore delegate, EmulatedLatency latency, Duration timeout,
+			Supplier<RequestDeadline> deadlines) {
 		this.delegate = delegate;
 		this.latency = latency;
 		this.timeout = timeout;
+		this.deadlines = deadlines;
 	}
 
 	@Override
@@ -86,16 +106,17 @@ public final class LatencyEmulatingObjectStore implements ObjectStore {
 		if (wait.isZero()) {
 			return;
 		}
-		boolean timesOut = this.timeout != null && wait.compareTo(this.timeout) > 0;
+		Duration limit = this.deadlines.get().limit(this.timeout);
+		boolean timesOut = limit != null && wait.compareTo(limit) > 0;
 		try {
-			Thread.sleep(timesOut ? this.timeout : wait);
+			Thread.sleep(timesOut ? limit : wait);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("Interrupted while waiting for the emulated storage latency", ex);
 		}
 		if (timesOut) {
-			throw StorageTimeouts.timedOut(this.timeout);
+			throw StorageTimeouts.timedOut(limit);
 		}
 	}
 

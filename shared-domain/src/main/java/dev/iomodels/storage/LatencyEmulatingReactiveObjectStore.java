@@ -14,7 +14,8 @@ import reactor.core.scheduler.Schedulers;
  * <p>
  * A wait longer than the storage operation timeout ends at the timeout with
  * {@link ProblemType#STORAGE_TIMEOUT} instead, before the operation runs, as in
- * {@link LatencyEmulatingObjectStore}.
+ * {@link LatencyEmulatingObjectStore}. A request that carries its deadline in the Reactor
+ * context ({@link RequestDeadline#CONTEXT_KEY}) gets at most what is left of its budget.
  */
 public final class LatencyEmulatingReactiveObjectStore implements ReactiveObjectStore {
 
@@ -97,13 +98,15 @@ public final class LatencyEmulatingReactiveObjectStore implements ReactiveObject
 	}
 
 	private <T> Mono<T> delayed(Mono<T> operation) {
-		return Mono.defer(() -> {
+		return Mono.deferContextual((context) -> {
 			Duration wait = this.latency.next();
 			if (wait.isZero()) {
 				return operation;
 			}
-			if (this.timeout != null && wait.compareTo(this.timeout) > 0) {
-				return Mono.delay(this.timeout, this.timer).then(Mono.error(StorageTimeouts.timedOut(this.timeout)));
+			Duration limit = context.getOrDefault(RequestDeadline.CONTEXT_KEY, RequestDeadline.none())
+				.limit(this.timeout);
+			if (limit != null && wait.compareTo(limit) > 0) {
+				return Mono.delay(limit, this.timer).then(Mono.error(StorageTimeouts.timedOut(limit)));
 			}
 			return Mono.delay(wait, this.timer).then(operation);
 		});

@@ -42,6 +42,13 @@ public enum ProblemType {
 	/** A conditional request's precondition (If-Match, If-None-Match) does not hold. */
 	PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
 
+	/**
+	 * The request body did not fully arrive within the request timeout, counted from the
+	 * request's admission. Nothing was stored, and the connection is closed after the
+	 * answer ({@code Connection: close}), since the rest of the body was never read.
+	 */
+	REQUEST_TIMEOUT("request-timeout", 408, "Request timeout"),
+
 	/** The body is larger than the configured maximum object size. */
 	PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
 

@@ -1,11 +1,24 @@
 package dev.iomodels.contract;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +26,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static dev.iomodels.contract.ContractHttp.describe;
 import static dev.iomodels.contract.ContractHttp.header;
@@ -20,16 +34,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The guards every service puts in front of the API, over real HTTP: the bearer token for
- * writes, the overload bound and the storage operation timeout. Every service must pass
- * it, with the same answers.
+ * writes, the overload bound, the request timeout and the storage operation timeout.
+ * Every service must pass it, with the same answers.
  * <p>
  * A service runs it by extending this class with a {@code @SpringBootTest} on a random
  * port with these properties: {@code storage.auth.token=}{@value #TOKEN},
  * {@code iomodels.server.max-concurrent-requests=4},
  * {@code iomodels.server.max-buffered-request-bytes=1MB},
- * {@code storage.emulated-latency=1h}, {@code storage.operation-timeout=600ms} and
- * {@code management.server.port=0}: a token, at most {@value #MAX_REQUESTS} requests and
- * 1 MB of buffered bodies admitted at once, and a storage whose every operation takes
+ * {@code iomodels.server.request-timeout=3s},
+ * {@code iomodels.server.connection-timeout=5s}, {@code storage.emulated-latency=1h},
+ * {@code storage.operation-timeout=600ms} and {@code management.server.port=0}: a token,
+ * at most {@value #MAX_REQUESTS} requests and 1 MB of buffered bodies admitted at once,
+ * three seconds for a request's body to arrive, and a storage whose every operation takes
  * longer than the storage operation timeout, so that each admitted request is held for
  * that timeout and then answered 504 {@code storage-timeout}. That makes the overload
  * deterministic enough to test without a single timing assertion: requests sent at once
@@ -44,6 +60,17 @@ public abstract class GuardedServiceContractTests {
 	public static final String TOKEN = "contract-test-token";
 
 	private static final String OBJECT = "/api/v1/objects/guarded";
+
+	/**
+	 * How long a raw-socket test waits for the next bytes of an answer, or for the end of
+	 * the connection after it: twice the 5 s connection timeout the services run with
+	 * here, so that a connection left open after a 408 fails the test. (Reactor Netty
+	 * closes it at once; Tomcat first reads what comes of the declared body, so it closes
+	 * it when the silent client reaches the connection timeout.)
+	 */
+	private static final Duration RAW_READ_TIMEOUT = Duration.ofSeconds(10);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
 	 * Return where the API listens.
@@ -99,6 +126,36 @@ public abstract class GuardedServiceContractTests {
 	void aStorageOperationOverTheTimeoutAnswers504StorageTimeout() {
 		JsonNode problem = assertStorageTimeout(send(api(OBJECT).GET()));
 		assertThat(problem.path("detail").stringValue()).contains("600 ms");
+	}
+
+	// Request timeout
+
+	@Test
+	void aBodyThatTricklesInPastTheRequestTimeoutAnswers408RequestTimeoutAndClosesTheConnection() throws Exception {
+		// 64 KiB declared, 1 KiB every 200 ms: the whole body would take 12.8 s, far past
+		// the 3 s request timeout, while no single pause comes near the connection
+		// timeout. Nothing reaches the storage, so nothing is stored.
+		RawResponse response = trickle("/api/v1/objects/trickled", 64, Duration.ofMillis(200));
+		assertThat(response.status()).as(response.text()).isEqualTo(408);
+		assertThat(response.header("connection")).as(response.text()).isEqualToIgnoringCase("close");
+		assertThat(response.header("content-type")).as(response.text()).startsWith("application/problem+json");
+		JsonNode problem = JSON.readTree(response.body());
+		assertThat(problem.path("type").stringValue()).as(response.text())
+			.isEqualTo("urn:io-models:problem:request-timeout");
+		assertThat(problem.path("status").intValue()).as(response.text()).isEqualTo(408);
+		assertThat(problem.path("title").stringValue()).as(response.text()).isEqualTo("Request timeout");
+		assertThat(problem.path("instance").stringValue()).as(response.text()).isEqualTo("/api/v1/objects/trickled");
+	}
+
+	@Test
+	void aBodyThatTricklesInWithinTheRequestTimeoutReachesTheStorage() throws Exception {
+		// 4 KiB, 1 KiB every 200 ms: slow, but complete well within the 3 s; the storage
+		// then takes longer than its own timeout, so 504, not 408.
+		RawResponse response = trickle("/api/v1/objects/trickled", 4, Duration.ofMillis(200));
+		assertThat(response.status()).as(response.text()).isEqualTo(504);
+		JsonNode problem = JSON.readTree(response.body());
+		assertThat(problem.path("type").stringValue()).as(response.text())
+			.isEqualTo("urn:io-models:problem:storage-timeout");
 	}
 
 	// Overload
@@ -158,6 +215,84 @@ public abstract class GuardedServiceContractTests {
 				StorageApiContractTests.assertProblem(response, 503, "overloaded");
 			}
 		}
+	}
+
+	/**
+	 * Send a PUT of {@code kibibytes} KiB over a raw socket, one KiB at a time with a
+	 * pause before each, until the body is sent or the service has answered (or closed
+	 * the connection), then read the answer to the end of the connection, which the
+	 * request asks to be closed.
+	 */
+	private RawResponse trickle(String path, int kibibytes, Duration pause) throws Exception {
+		URI base = apiBaseUri();
+		try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+			socket.setSoTimeout((int) RAW_READ_TIMEOUT.toMillis());
+			OutputStream out = socket.getOutputStream();
+			InputStream in = socket.getInputStream();
+			String head = "PUT " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + TOKEN
+					+ "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + (kibibytes * 1024)
+					+ "\r\nConnection: close\r\n\r\n";
+			out.write(head.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			byte[] piece = new byte[1024];
+			Arrays.fill(piece, (byte) 'x');
+			for (int i = 0; i < kibibytes && in.available() == 0; i++) {
+				Thread.sleep(pause);
+				try {
+					out.write(piece);
+					out.flush();
+				}
+				catch (IOException ex) {
+					// The service answered and closed the connection: read its answer.
+					break;
+				}
+			}
+			ByteArrayOutputStream received = new ByteArrayOutputStream();
+			byte[] buffer = new byte[8192];
+			try {
+				for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+					received.write(buffer, 0, read);
+				}
+			}
+			catch (SocketTimeoutException ex) {
+				throw new AssertionError("The connection was not closed after the answer: "
+						+ received.toString(StandardCharsets.ISO_8859_1), ex);
+			}
+			catch (SocketException ex) {
+				// A reset after the answer arrived: what was received still counts.
+			}
+			return RawResponse.parse(received.toByteArray());
+		}
+	}
+
+	/**
+	 * An HTTP/1.1 response read off a raw socket; its body is what follows the head.
+	 */
+	private record RawResponse(int status, Map<String, String> headers, byte[] body, String text) {
+
+		static RawResponse parse(byte[] bytes) {
+			String text = new String(bytes, StandardCharsets.ISO_8859_1);
+			int end = text.indexOf("\r\n\r\n");
+			assertThat(end).as("a complete response head in: %s", text).isPositive();
+			String[] lines = text.substring(0, end).split("\r\n");
+			String[] statusLine = lines[0].split(" ", 3);
+			assertThat(statusLine).as(text).hasSizeGreaterThanOrEqualTo(2);
+			Map<String, String> headers = new HashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				if (colon > 0) {
+					headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+							lines[i].substring(colon + 1).trim());
+				}
+			}
+			byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
+			return new RawResponse(Integer.parseInt(statusLine[1]), headers, body, text);
+		}
+
+		String header(String name) {
+			return this.headers.get(name);
+		}
+
 	}
 
 	private static JsonNode assertStorageTimeout(HttpResponse<byte[]> response) {

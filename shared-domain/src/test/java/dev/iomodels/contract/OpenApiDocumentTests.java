@@ -68,7 +68,7 @@ class OpenApiDocumentTests {
 			.contains("\n    head:\n")
 			.contains("\n    put:\n")
 			.contains("\n    delete:\n")
-			.contains("'304':", "'400':", "'404':", "'405':", "'412':", "'413':", "'507':")
+			.contains("'304':", "'400':", "'404':", "'405':", "'408':", "'412':", "'413':", "'507':")
 			.contains("ETag:", "Last-Modified:", "Location:");
 		assertThat(document).contains("\n    Allow:\n");
 	}

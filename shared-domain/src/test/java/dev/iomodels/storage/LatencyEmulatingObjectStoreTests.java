@@ -1,6 +1,9 @@
 package dev.iomodels.storage;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -109,6 +112,30 @@ class LatencyEmulatingObjectStoreTests {
 								ProblemType.STORAGE_TIMEOUT)))
 					.isGreaterThanOrEqualTo(BASE));
 		assertThat(this.delegate.stats()).isEqualTo(new StorageStats(0, 0));
+	}
+
+	// The request's deadline is 40 ms away (a clock that stands still), the storage
+	// timeout an hour: the wait is cut at the deadline, with the same storage-timeout.
+	@Test
+	void aRequestDeadlineEarlierThanTheTimeoutCutsTheWaitThereAndTheWriteIsNotApplied() {
+		RequestDeadline deadline = RequestDeadline.start(BASE,
+				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate,
+				new EmulatedLatency(Duration.ofHours(1), Duration.ZERO), Duration.ofHours(1), () -> deadline);
+		assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> assertProblem(() -> store.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE),
+						ProblemType.STORAGE_TIMEOUT));
+		assertThat(this.delegate.stats()).isEqualTo(new StorageStats(0, 0));
+	}
+
+	@Test
+	void aRequestDeadlineLaterThanTheWaitLetsTheOperationRun() {
+		RequestDeadline deadline = RequestDeadline.start(Duration.ofHours(1),
+				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate, new EmulatedLatency(BASE, Duration.ZERO),
+				Duration.ofSeconds(10), () -> deadline);
+		store.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE);
+		assertThat(this.delegate.stats()).isEqualTo(new StorageStats(1, 1));
 	}
 
 	@Test

@@ -1,6 +1,9 @@
 package dev.iomodels.storage;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
+import reactor.util.context.Context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -195,6 +199,31 @@ class LatencyEmulatingReactiveObjectStoreTests {
 					() -> this.timer, Long.MAX_VALUE)
 			.expectSubscription()
 			.expectNoEvent(JUST_BEFORE)
+			.thenAwait(Duration.ofNanos(1))
+			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ProblemException.class,
+					(problem) -> assertThat(problem.type()).isEqualTo(ProblemType.STORAGE_TIMEOUT)))
+			.verify(TIMEOUT);
+		assertThat(this.memory.stats().objects()).isZero();
+	}
+
+	// The request's deadline, from the Reactor context, is 40 ms away (a clock that
+	// stands
+	// still), the storage timeout 100 ms: the wait ends at the deadline instead.
+	@Test
+	void aRequestDeadlineEarlierThanTheTimeoutEndsTheWaitThereWithStorageTimeoutAndWritesNothing() {
+		Duration budget = Duration.ofMillis(40);
+		RequestDeadline deadline = RequestDeadline.start(budget,
+				Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC));
+		ReactiveObjectStore limited = new LatencyEmulatingReactiveObjectStore(
+				new NonBlockingReactiveObjectStore(this.memory),
+				new EmulatedLatency(Duration.ofHours(1), Duration.ZERO), this.timer, LATENCY);
+		StepVerifier
+			.withVirtualTime(
+					() -> limited.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE)
+						.contextWrite(Context.of(RequestDeadline.CONTEXT_KEY, deadline)),
+					() -> this.timer, Long.MAX_VALUE)
+			.expectSubscription()
+			.expectNoEvent(budget.minusNanos(1))
 			.thenAwait(Duration.ofNanos(1))
 			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOfSatisfying(ProblemException.class,
 					(problem) -> assertThat(problem.type()).isEqualTo(ProblemType.STORAGE_TIMEOUT)))

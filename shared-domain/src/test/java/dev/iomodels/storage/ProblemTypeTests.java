@@ -40,6 +40,7 @@ class ProblemTypeTests {
 		assertThat(ProblemType.METHOD_NOT_ALLOWED.status()).isEqualTo(405);
 		assertThat(ProblemType.NOT_ACCEPTABLE.status()).isEqualTo(406);
 		assertThat(ProblemType.PRECONDITION_FAILED.status()).isEqualTo(412);
+		assertThat(ProblemType.REQUEST_TIMEOUT.status()).isEqualTo(408);
 		assertThat(ProblemType.PAYLOAD_TOO_LARGE.status()).isEqualTo(413);
 		assertThat(ProblemType.UNSUPPORTED_MEDIA_TYPE.status()).isEqualTo(415);
 		assertThat(ProblemType.STORAGE_FULL.status()).isEqualTo(507);
@@ -52,10 +53,11 @@ class ProblemTypeTests {
 
 	// Framework errors with a dedicated status get the API's own type back. A 503 is
 	// storage-unavailable only when the storage backend says so; a framework's 503 is
-	// not about storage and stays an internal error.
+	// not about storage and stays an internal error. request-timeout (408) is raised only
+	// by the services' own deadline; a framework's 408 stays a malformed request.
 	@ParameterizedTest
 	@EnumSource(mode = EnumSource.Mode.EXCLUDE, names = { "INVALID_KEY", "INVALID_PARAMETER", "INVALID_HEADER",
-			"MALFORMED_REQUEST", "OVERLOADED", "STORAGE_TIMEOUT", "STORAGE_UNAVAILABLE" })
+			"MALFORMED_REQUEST", "REQUEST_TIMEOUT", "OVERLOADED", "STORAGE_TIMEOUT", "STORAGE_UNAVAILABLE" })
 	void statusWithADedicatedTypeMapsBackToThatType(ProblemType type) {
 		assertThat(ProblemType.forStatus(type.status())).isEqualTo(type);
 	}

@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
@@ -96,12 +98,91 @@ class RequestBodiesTests {
 			.withMessage("connection reset");
 	}
 
+	// The request timeout: the deadline is checked each time bytes arrive.
+
+	@Test
+	void bodyThatArrivesBeforeTheDeadlineIsRead() throws IOException {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		RequestDeadline deadline = RequestDeadline.start(Duration.ofSeconds(1), clock);
+		byte[] body = bytes(MAX);
+		SlowStream slow = new SlowStream(body, 100, clock, Duration.ofMillis(50));
+		assertThat(RequestBodies.readAtMost(slow, MAX, MAX, deadline)).isEqualTo(body);
+	}
+
+	@Test
+	void bodyWhoseBytesArriveAfterTheDeadlineIsRefusedWithRequestTimeoutAndNotReadFurther() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		RequestDeadline deadline = RequestDeadline.start(Duration.ofSeconds(1), clock);
+		// 100 bytes every 300 ms: the fourth piece arrives at 1.2 s.
+		SlowStream slow = new SlowStream(bytes(MAX), 100, clock, Duration.ofMillis(300));
+		assertProblem(() -> RequestBodies.readAtMost(slow, MAX, MAX, deadline), ProblemType.REQUEST_TIMEOUT);
+		assertThat(slow.delivered).isEqualTo(400);
+	}
+
+	@Test
+	void chunkedBodyIsHeldToTheDeadlineToo() {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		RequestDeadline deadline = RequestDeadline.start(Duration.ofSeconds(1), clock);
+		SlowStream slow = new SlowStream(bytes(MAX), 100, clock, Duration.ofMillis(300));
+		assertProblem(() -> RequestBodies.readAtMost(slow, -1, MAX, deadline), ProblemType.REQUEST_TIMEOUT);
+	}
+
+	@Test
+	void withoutADeadlineASlowBodyIsReadWhole() throws IOException {
+		MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+		byte[] body = bytes(MAX);
+		SlowStream slow = new SlowStream(body, 100, clock, Duration.ofHours(1));
+		assertThat(RequestBodies.readAtMost(slow, MAX, MAX, RequestDeadline.none())).isEqualTo(body);
+	}
+
 	private static byte[] bytes(int length) {
 		byte[] bytes = new byte[length];
 		for (int i = 0; i < length; i++) {
 			bytes[i] = (byte) i;
 		}
 		return bytes;
+	}
+
+	/**
+	 * Delivers a body in pieces, the clock advancing by the given pause before each.
+	 */
+	private static final class SlowStream extends InputStream {
+
+		private final byte[] body;
+
+		private final int piece;
+
+		private final MutableClock clock;
+
+		private final Duration pause;
+
+		private int delivered;
+
+		SlowStream(byte[] body, int piece, MutableClock clock, Duration pause) {
+			this.body = body;
+			this.piece = piece;
+			this.clock = clock;
+			this.pause = pause;
+		}
+
+		@Override
+		public int read() {
+			byte[] one = new byte[1];
+			return (read(one, 0, 1) < 0) ? -1 : (one[0] & 0xff);
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) {
+			if (this.delivered == this.body.length) {
+				return -1;
+			}
+			this.clock.advance(this.pause);
+			int count = Math.min(length, Math.min(this.piece, this.body.length - this.delivered));
+			System.arraycopy(this.body, this.delivered, buffer, offset, count);
+			this.delivered += count;
+			return count;
+		}
+
 	}
 
 	private static final class CountingEndlessStream extends InputStream {

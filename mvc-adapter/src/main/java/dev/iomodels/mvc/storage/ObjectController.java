@@ -5,6 +5,7 @@ import java.io.IOException;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
 import dev.iomodels.service.QueryParameters;
+import dev.iomodels.service.RequestTimeouts;
 import dev.iomodels.storage.ContentTypes;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
@@ -115,9 +116,14 @@ class ObjectController {
 	private byte[] readBody(HttpServletRequest request) {
 		try {
 			// Blocking read on the request thread: a platform thread is held, a virtual
-			// thread unmounts while the bytes arrive.
+			// thread unmounts while the bytes arrive. The request's deadline is checked
+			// after every read that delivered bytes, as the WebFlux adapter checks it on
+			// every buffer. After the 408 (with Connection: close) Tomcat still reads and
+			// drops what comes of the declared body, at most its maxSwallowSize, and
+			// closes the connection then or after connection-timeout of silence.
 			return RequestBodies.readAtMost(request.getInputStream(), request.getContentLengthLong(),
-					this.store.limits().maxObjectSize());
+					this.store.limits().maxObjectSize(),
+					RequestTimeouts.of(request.getAttribute(RequestTimeouts.ATTRIBUTE)));
 		}
 		catch (IOException ex) {
 			throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The request body could not be read.");

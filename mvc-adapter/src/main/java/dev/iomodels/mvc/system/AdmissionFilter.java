@@ -5,6 +5,7 @@ import java.io.IOException;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.service.RequestAdmission;
+import dev.iomodels.service.RequestTimeouts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,15 +28,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * runs it, so there the bound is the pool size and the queue in front of the pool is
  * bounded by {@code max-connections}; on loom-service every accepted request reaches it
  * at once, as on webflux-service.
+ * <p>
+ * An admitted request's deadline ({@link RequestTimeouts}) starts here, at the same place
+ * as on webflux-service, and goes into the request's attributes for the controller that
+ * reads the body and for the storage layer, which gives the storage at most the remaining
+ * budget.
  */
 class AdmissionFilter extends OncePerRequestFilter implements Ordered {
 
 	private final RequestAdmission admission;
 
+	private final RequestTimeouts timeouts;
+
 	private final JsonResponses json;
 
-	AdmissionFilter(RequestAdmission admission, JsonMapper mapper) {
+	AdmissionFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonMapper mapper) {
 		this.admission = admission;
+		this.timeouts = timeouts;
 		this.json = new JsonResponses(mapper);
 	}
 
@@ -48,6 +57,7 @@ class AdmissionFilter extends OncePerRequestFilter implements Ordered {
 			ProblemResponses.write(this.json.of(Problems.ofOverloaded(request.getRequestURI())), response);
 			return;
 		}
+		request.setAttribute(RequestTimeouts.ATTRIBUTE, this.timeouts.start());
 		try {
 			chain.doFilter(request, response);
 		}

@@ -1,6 +1,7 @@
 package dev.iomodels.mvc.system;
 
 import dev.iomodels.service.RequestAdmission;
+import dev.iomodels.service.RequestTimeouts;
 import dev.iomodels.service.WriteAuthorization;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -8,16 +9,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The filters that guard the API on Tomcat: the overload bound and the write token. A
- * configuration class rather than components, so that the {@code @WebMvcTest} slices,
- * which test the controllers alone, leave them out.
+ * The filters that guard the API on Tomcat: the overload bound (with the start of the
+ * request timeout) and the write token. A configuration class rather than components, so
+ * that the {@code @WebMvcTest} slices, which test the controllers alone, leave them out.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestGuards {
 
 	@Bean
-	AdmissionFilter admissionFilter(RequestAdmission admission, JsonMapper mapper) {
-		return new AdmissionFilter(admission, mapper);
+	AdmissionFilter admissionFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonMapper mapper) {
+		return new AdmissionFilter(admission, timeouts, mapper);
 	}
 
 	@Bean

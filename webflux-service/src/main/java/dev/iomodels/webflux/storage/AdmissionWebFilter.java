@@ -3,7 +3,10 @@ package dev.iomodels.webflux.storage;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.service.RequestAdmission;
+import dev.iomodels.service.RequestTimeouts;
+import dev.iomodels.storage.RequestDeadline;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -22,6 +25,11 @@ import org.springframework.web.server.WebFilterChain;
  * once, before its body is read. The admission is released when the exchange ends,
  * whether it completed, failed or was cancelled by a client that went away. The
  * management server does not run this filter, so health answers under any load.
+ * <p>
+ * An admitted request's deadline ({@link RequestTimeouts}) starts here, as in the MVC
+ * adapter's filter, and goes into the exchange's attributes for the controller that reads
+ * the body and into the Reactor context for the storage layer, which gives the storage at
+ * most the remaining budget.
  */
 class AdmissionWebFilter implements WebFilter, Ordered {
 
@@ -29,10 +37,13 @@ class AdmissionWebFilter implements WebFilter, Ordered {
 
 	private final RequestAdmission admission;
 
+	private final RequestTimeouts timeouts;
+
 	private final JsonResponses json;
 
-	AdmissionWebFilter(RequestAdmission admission, JsonMapper mapper) {
+	AdmissionWebFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonMapper mapper) {
 		this.admission = admission;
+		this.timeouts = timeouts;
 		this.json = new JsonResponses(mapper);
 	}
 
@@ -50,7 +61,12 @@ class AdmissionWebFilter implements WebFilter, Ordered {
 				return ProblemHandler.send(this.json.of(Problems.ofOverloaded(request.getPath().value())),
 						exchange.getResponse());
 			}
-			return chain.filter(exchange).doFinally((signal) -> admitted.release());
+			RequestDeadline deadline = this.timeouts.start();
+			exchange.getAttributes().put(RequestTimeouts.ATTRIBUTE, deadline);
+			// In the Reactor context too, for the storage layer, which sees no exchange.
+			return chain.filter(exchange)
+				.contextWrite(Context.of(RequestDeadline.CONTEXT_KEY, deadline))
+				.doFinally((signal) -> admitted.release());
 		});
 	}
 

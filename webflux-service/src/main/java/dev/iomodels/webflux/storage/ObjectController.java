@@ -2,11 +2,13 @@ package dev.iomodels.webflux.storage;
 
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
+import dev.iomodels.service.RequestTimeouts;
 import dev.iomodels.storage.ContentTypes;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.Preconditions;
 import dev.iomodels.storage.ReactiveObjectStore;
+import dev.iomodels.storage.RequestDeadline;
 import dev.iomodels.storage.StorageLimits;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The object endpoints. Validation happens in the domain, in the same order as in the MVC
@@ -58,13 +61,16 @@ class ObjectController {
 	}
 
 	@PutMapping(path = "/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<byte[]>> put(@PathVariable String key, ServerHttpRequest request) {
+	Mono<ResponseEntity<byte[]>> put(@PathVariable String key, ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
 		ObjectKey objectKey = ObjectKey.of(key);
 		// The raw header: getContentType() parses it, and throws on a value that the
 		// domain must refuse with its own problem.
 		String contentType = ContentTypes.toStore(request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
 		Preconditions preconditions = preconditions(request.getHeaders());
-		return readBody(request).flatMap((content) -> this.store.put(objectKey, content, contentType, preconditions))
+		RequestDeadline deadline = RequestTimeouts.of(exchange.getAttribute(RequestTimeouts.ATTRIBUTE));
+		return readBody(request, deadline)
+			.flatMap((content) -> this.store.put(objectKey, content, contentType, preconditions))
 			.map((result) -> this.json.of(ObjectResponses.written(result)));
 	}
 
@@ -113,19 +119,33 @@ class ObjectController {
 	/**
 	 * Read the whole body, never holding more than the object size limit: a declared
 	 * Content-Length above it is refused before a byte is read, and a chunked body is cut
-	 * off as soon as it grows past it.
+	 * off as soon as it grows past it. The request's deadline is checked on every buffer
+	 * that arrives, as the MVC adapter checks it after every read that delivered bytes;
+	 * the check only reads a clock, so it runs on the event loop.
 	 */
-	private Mono<byte[]> readBody(ServerHttpRequest request) {
+	private Mono<byte[]> readBody(ServerHttpRequest request, RequestDeadline deadline) {
 		long maxSize = this.store.limits().maxObjectSize();
 		if (request.getHeaders().getContentLength() > maxSize) {
 			return Mono.error(StorageLimits.tooLarge(maxSize));
 		}
 		int maxBytes = (int) Math.min(maxSize, Integer.MAX_VALUE - 8);
-		return DataBufferUtils.join(request.getBody(), maxBytes)
+		return DataBufferUtils.join(request.getBody().map((buffer) -> arrived(buffer, deadline)), maxBytes)
 			.map(ObjectController::toBytes)
 			.onErrorMap(DataBufferLimitException.class, (ex) -> StorageLimits.tooLarge(maxSize))
 			// No body at all is a zero-byte object.
 			.switchIfEmpty(Mono.fromSupplier(() -> new byte[0]));
+	}
+
+	private static DataBuffer arrived(DataBuffer buffer, RequestDeadline deadline) {
+		try {
+			deadline.checkBodyArrival();
+			return buffer;
+		}
+		catch (RuntimeException ex) {
+			// The buffer never reaches the join, which releases only what it holds.
+			DataBufferUtils.release(buffer);
+			throw ex;
+		}
 	}
 
 	private static byte[] toBytes(DataBuffer buffer) {

@@ -1,6 +1,7 @@
 package dev.iomodels.webflux.storage;
 
 import dev.iomodels.service.RequestAdmission;
+import dev.iomodels.service.RequestTimeouts;
 import dev.iomodels.service.WriteAuthorization;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 class RequestGuards {
 
 	@Bean
-	AdmissionWebFilter admissionWebFilter(RequestAdmission admission, JsonMapper mapper) {
-		return new AdmissionWebFilter(admission, mapper);
+	AdmissionWebFilter admissionWebFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonMapper mapper) {
+		return new AdmissionWebFilter(admission, timeouts, mapper);
 	}
 
 	@Bean
