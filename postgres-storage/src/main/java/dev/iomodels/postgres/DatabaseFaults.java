@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,6 +40,26 @@ final class DatabaseFaults {
 
 	private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
 
+	private final Executor logging;
+
+	/**
+	 * Create the fault check for a blocking store: its log line is written on the
+	 * request's own thread.
+	 */
+	DatabaseFaults() {
+		this(Runnable::run);
+	}
+
+	/**
+	 * Create the fault check with the executor that writes its log line. The R2DBC store
+	 * sees its failures on the driver's event loop, where writing a log line (console or
+	 * file I/O) would block; it passes a bounded scheduler instead.
+	 * @param logging runs the task that writes the log line
+	 */
+	DatabaseFaults(Executor logging) {
+		this.logging = logging;
+	}
+
 	/**
 	 * Tell whether a failure means the database is unavailable.
 	 * @param failure any failure of a storage operation
@@ -69,7 +90,8 @@ final class DatabaseFaults {
 		long now = System.nanoTime();
 		long last = this.lastLogged.get();
 		if (now - last >= LOG_INTERVAL_NANOS && this.lastLogged.compareAndSet(last, now)) {
-			logger.warn("The database is unavailable; answering 503 storage-unavailable: " + failure);
+			this.logging.execute(
+					() -> logger.warn("The database is unavailable; answering 503 storage-unavailable: " + failure));
 		}
 		return new ProblemException(ProblemType.STORAGE_UNAVAILABLE,
 				"The storage backend is unavailable right now. Retry after the time in Retry-After; "

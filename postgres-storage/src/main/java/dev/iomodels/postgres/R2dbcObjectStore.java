@@ -27,6 +27,7 @@ import io.r2dbc.postgresql.PostgresqlConnectionFactory;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -53,7 +54,9 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 
 	private final UsageSnapshot usage = new UsageSnapshot();
 
-	private final DatabaseFaults faults = new DatabaseFaults();
+	// Failures arrive on the driver's event loop: the rate-limited log line is written
+	// on a bounded scheduler, never there.
+	private final DatabaseFaults faults = new DatabaseFaults((task) -> Schedulers.boundedElastic().schedule(task));
 
 	/**
 	 * Create the store over a migrated database.

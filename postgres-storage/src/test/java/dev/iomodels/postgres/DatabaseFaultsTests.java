@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import dev.iomodels.storage.ProblemException;
@@ -64,6 +66,15 @@ class DatabaseFaultsTests {
 		assertThat(ProblemType.STORAGE_UNAVAILABLE.status()).isEqualTo(503);
 		IllegalStateException bug = new IllegalStateException("bug");
 		assertThat(this.faults.translate(bug)).isSameAs(bug);
+	}
+
+	@Test
+	void theLogLineOfAnUnavailableDatabaseIsWrittenByTheGivenExecutorOnlyOncePerInterval() {
+		List<Runnable> logged = new ArrayList<>();
+		DatabaseFaults reactive = new DatabaseFaults(logged::add);
+		reactive.unavailable(new DataAccessResourceFailureException("down"));
+		reactive.unavailable(new DataAccessResourceFailureException("still down"));
+		assertThat(logged).hasSize(1);
 	}
 
 }
