@@ -2,12 +2,14 @@
 # Installs the programs the tests drive for real, from Debian's packages, when they are missing:
 #   prometheus  - the dashboard-query check evaluates every Grafana panel's PromQL against a real Prometheus
 #   chromium    - the comparison report is opened in a real headless browser
+#   curl        - the README's curl examples are run against each service
 # Needs root (CI runs as root) or sudo. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 missing=()
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""
