@@ -41,6 +41,42 @@ class ComposeStackTests {
 	private static final Map<String, String> COLOURS = Map.of("classic", "#3274D9", "loom", "#56A64B", "webflux",
 			"#FF9830");
 
+	private static final Set<String> ALL = Set.of("classic", "loom", "webflux");
+
+	/**
+	 * The rows and panels issue 3 asks of the home dashboard: each must be one panel of
+	 * its row, in its unit, with these queries, showing these services.
+	 */
+	private static final List<HomePanel> HOME_PANELS = List.of(
+			new HomePanel("Load", "requests per second", "reqps", ALL,
+					"rate\\(http_server_requests_seconds_count\\{transport"),
+			new HomePanel("Load", "error share", "percentunit", ALL,
+					"http_server_requests_seconds_count\\{status=~\"\\[45\\]\\.\\.\""),
+			new HomePanel("Load", "requests in flight", "short", ALL, "\\(http_server_requests_in_flight\\{"),
+			new HomePanel("Latency", "p50", "s", ALL,
+					"histogram_quantile\\(0\\.5, .*http_server_requests_seconds_bucket"),
+			new HomePanel("Latency", "p95", "s", ALL,
+					"histogram_quantile\\(0\\.95, .*http_server_requests_seconds_bucket"),
+			new HomePanel("Latency", "p99", "s", ALL,
+					"histogram_quantile\\(0\\.99, .*http_server_requests_seconds_bucket"),
+			new HomePanel("Threads", "platform threads live", "short", ALL, "\\(jvm_threads_live_threads\\{"),
+			new HomePanel("Threads", "virtual threads mounted and queued", "short", Set.of("loom"),
+					"jvm_threads_virtual_live_threads\\{[^}]*scheduling_status=\"mounted\"",
+					"jvm_threads_virtual_live_threads\\{[^}]*scheduling_status=\"queued\""),
+			new HomePanel("Threads", "Tomcat busy vs max", "short", Set.of("classic"), "tomcat_threads_busy_threads\\{",
+					"tomcat_threads_config_max_threads\\{"),
+			new HomePanel("Threads", "Netty pending tasks", "short", Set.of("webflux"),
+					"reactor_netty_eventloop_pending_tasks\\{"),
+			new HomePanel("Threads", "OS threads", "short", ALL, "\\(process_threads\\{"),
+			new HomePanel("Memory", "RSS", "bytes", ALL, "process_memory_rss_bytes\\{"),
+			new HomePanel("Memory", "heap", "bytes", ALL, "jvm_memory_used_bytes\\{area=\"heap\""),
+			new HomePanel("Memory", "non-heap", "bytes", ALL, "jvm_memory_used_bytes\\{area=\"nonheap\""),
+			new HomePanel("Memory", "direct buffers", "bytes", ALL, "jvm_buffer_memory_used_bytes\\{id=\"direct\""),
+			new HomePanel("CPU", "process CPU", "percentunit", ALL, "process_cpu_usage\\{"),
+			new HomePanel("CPU", "allocation rate", "Bps", ALL, "rate\\(jvm_gc_memory_allocated_bytes_total\\{"),
+			new HomePanel("GC", "time in GC pauses", "percentunit", ALL, "rate\\(jvm_gc_pause_seconds_sum\\{"),
+			new HomePanel("GC", "GC pauses per second", "short", ALL, "rate\\(jvm_gc_pause_seconds_count\\{"));
+
 	private final Map<String, Object> compose = ProjectFiles.yaml(ProjectFiles.composeFile());
 
 	@Test
@@ -121,6 +157,24 @@ class ComposeStackTests {
 		// limit.
 		assertThat(tokens).hasSize(ServiceProcess.FAIR_JVM_FLAGS.size() + 1)
 			.contains("-XX:ActiveProcessorCount=" + settings.get("cpus"));
+	}
+
+	@Test
+	void everyImageComposeBuildsHasItsContextAndDockerfile() {
+		// All services, those behind a profile too: the file must not name what is not
+		// there.
+		for (Map.Entry<String, Object> entry : services().entrySet()) {
+			Object build = map(entry.getValue()).get("build");
+			if (build == null) {
+				continue;
+			}
+			String context = (build instanceof String path) ? path : String.valueOf(map(build).get("context"));
+			Object named = (build instanceof String) ? null : map(build).get("dockerfile");
+			String dockerfile = (named != null) ? String.valueOf(named) : "Dockerfile";
+			Path directory = ProjectFiles.root().resolve(context).normalize();
+			assertThat(directory).as("build context of %s", entry.getKey()).isDirectory();
+			assertThat(directory.resolve(dockerfile)).as("Dockerfile of %s", entry.getKey()).isRegularFile();
+		}
 	}
 
 	@Test
@@ -279,6 +333,107 @@ class ComposeStackTests {
 	}
 
 	@Test
+	void everySeriesOfTheSideBySidePanelsIsDrawnInItsServicesColourOnEveryTransport() {
+		Dashboard home = Dashboards.read(ProjectFiles.dashboards().resolve(Dashboards.SIDE_BY_SIDE));
+		for (Panel panel : home.panels()) {
+			Map<String, Pattern> matchers = new LinkedHashMap<>();
+			for (JsonNode override : panel.json().path("fieldConfig").path("overrides")) {
+				for (JsonNode property : override.path("properties")) {
+					if ("color".equals(property.path("id").asString())) {
+						assertThat(override.path("matcher").path("id").asString()).isEqualTo("byRegexp");
+						String regexp = override.path("matcher").path("options").asString();
+						matchers.put(property.path("value").path("fixedColor").asString(), Pattern.compile(regexp));
+					}
+				}
+			}
+			for (JsonNode target : panel.json().path("targets")) {
+				for (Service service : Service.ALL) {
+					for (String transport : service.transports()) {
+						// The name Grafana gives the series, which its overrides match.
+						String name = target.path("legendFormat")
+							.asString()
+							.replace("{{application}}", service.shortName())
+							.replace("{{transport}}", transport);
+						Set<String> colours = new HashSet<>();
+						matchers.forEach((colour, regexp) -> {
+							if (regexp.matcher(name).matches()) {
+								colours.add(colour);
+							}
+						});
+						assertThat(colours).as("colours of the series '%s' in %s", name, panel.title())
+							.containsExactly(COLOURS.get(service.shortName()));
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void theSideBySideDashboardHasARowForEachPartOfTheStoryWithItsPanels() {
+		Path file = ProjectFiles.dashboards().resolve(Dashboards.SIDE_BY_SIDE);
+		Map<String, String> rows = new LinkedHashMap<>();
+		List<String> rowTitles = new ArrayList<>();
+		String row = null;
+		for (JsonNode node : Dashboards.tree(file).path("panels")) {
+			if ("row".equals(node.path("type").asString())) {
+				row = node.path("title").asString();
+				rowTitles.add(row);
+				for (JsonNode inside : node.path("panels")) {
+					rows.put(inside.path("title").asString(), row);
+				}
+			}
+			else {
+				rows.put(node.path("title").asString(), row);
+			}
+		}
+		assertThat(rowTitles).startsWith("Load", "Latency", "Threads", "Memory", "CPU", "GC");
+		List<Panel> panels = Dashboards.read(file).panels();
+		for (HomePanel wanted : HOME_PANELS) {
+			List<Panel> found = panels.stream()
+				.filter((panel) -> wanted.row().equals(rows.get(panel.title())))
+				.filter((panel) -> wanted.unit()
+					.equals(panel.json().path("fieldConfig").path("defaults").path("unit").asString()))
+				.filter((panel) -> wanted.queries()
+					.stream()
+					.allMatch((query) -> panel.expressions().stream().anyMatch((expr) -> query.matcher(expr).find())))
+				.toList();
+			assertThat(found).as("a panel in row %s for %s, in %s", wanted.row(), wanted.what(), wanted.unit())
+				.hasSize(1);
+			assertThat(found.get(0).appliesTo()).as("services of %s", wanted.what())
+				.containsExactlyInAnyOrderElementsOf(wanted.services());
+		}
+		// The issue's example of what a description should tell: why loom's platform
+		// threads stay flat while it serves thousands of requests.
+		Panel platform = panels.stream()
+			.filter((panel) -> panel.expressions()
+				.stream()
+				.anyMatch((expr) -> expr.contains("jvm_threads_live_threads")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(platform.description()).contains("loom stays flat").contains("virtual thread").contains("carrier");
+		// One series per service: every query is aggregated by service (and transport).
+		assertThat(panels).allSatisfy((panel) -> assertThat(panel.expressions()).as(panel.title())
+			.allSatisfy((expr) -> assertThat(expr).contains("by (application, transport")));
+	}
+
+	@Test
+	void theOneServiceDashboardShowsOneServiceChosenByItsApplicationVariable() {
+		JsonNode root = Dashboards.tree(ProjectFiles.dashboards().resolve("io-models-service.json"));
+		JsonNode application = null;
+		for (JsonNode variable : root.path("templating").path("list")) {
+			if ("application".equals(variable.path("name").asString())) {
+				application = variable;
+			}
+		}
+		assertThat(application).as("the application variable").isNotNull();
+		assertThat(application.path("type").asString()).isEqualTo("query");
+		assertThat(application.path("definition").asString()).matches("label_values\\(\\w+, *application\\)");
+		assertThat(application.path("multi").asBoolean()).as("multi").isFalse();
+		assertThat(application.path("includeAll").asBoolean()).as("includeAll").isFalse();
+		assertThat(application.path("datasource").path("uid").asString()).isEqualTo(DATASOURCE_UID);
+	}
+
+	@Test
 	void theReadmeNamesTheServiceColours() throws Exception {
 		String readme = Files.readString(ProjectFiles.root().resolve("README.md"));
 		COLOURS.values()
@@ -335,6 +490,23 @@ class ComposeStackTests {
 		Map<String, Object> service = map(services().get(name));
 		assertThat(service).as("compose service %s", name).isNotNull();
 		return service;
+	}
+
+	/**
+	 * A panel the home dashboard must have.
+	 *
+	 * @param row the title of its row
+	 * @param what what it shows, for the failure message
+	 * @param unit its unit
+	 * @param services the services it shows
+	 * @param queries what its queries must contain between them, each found in one
+	 */
+	private record HomePanel(String row, String what, String unit, Set<String> services, List<Pattern> queries) {
+
+		HomePanel(String row, String what, String unit, Set<String> services, String... queries) {
+			this(row, what, unit, services, Arrays.stream(queries).map(Pattern::compile).toList());
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.iomodels.system.observability;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +37,10 @@ import static org.assertj.core.api.Assertions.fail;
  * <p>
  * Grafana's variables are replaced as Grafana would: {@code $__rate_interval} by a window
  * of several scrapes, {@code $application} by each service in turn on the per-service
- * dashboard, and {@code $transport} by its "All" value, {@code .*} (every service runs on
- * its default transport here).
+ * dashboard, and {@code $transport} by its "All" value, {@code .*}, and then by each
+ * transport the services run here (their defaults), which must leave exactly the services
+ * on that transport. On the side-by-side dashboard every expression must also return one
+ * series per service: one line in the service's colour.
  * <p>
  * Needs the {@code prometheus} binary (Debian's package;
  * {@code scripts/install-test-tools.sh} installs it). Without it the test is skipped,
@@ -48,7 +51,14 @@ class DashboardQueriesIT {
 
 	/** Several scrapes at the test's interval, as Grafana's is at the compose one. */
 	private static final Map<String, String> GRAFANA_VARIABLES = Map.of("$__rate_interval", "10s", "$__interval", "2s",
-			"$__range", "1m", "$transport", ".*");
+			"$__range", "1m");
+
+	/**
+	 * The values Grafana gives {@code $transport}, with the services each leaves on the
+	 * panels: "All" ({@code .*}, the default), then each transport the services run here
+	 * alone (a single value is substituted as it is).
+	 */
+	private static final Map<String, Set<String>> TRANSPORT_SELECTIONS = transportSelections();
 
 	private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\((\\w+),\\s*(\\w+)\\)");
 
@@ -89,41 +99,51 @@ class DashboardQueriesIT {
 				panels++;
 				for (String expression : panel.expressions()) {
 					expressions++;
-					String where = dashboard.file() + " / " + panel.title() + " / " + expression;
-					if (dashboard.perService()) {
-						for (String service : Dashboards.SERVICES) {
-							evaluations++;
-							Result result = evaluate(substitute(expression, service));
-							softly.assertThat(result.error()).as("%s for %s", where, service).isNull();
-							if (panel.appliesTo().contains(service)) {
-								softly.assertThat(result.finiteSeries())
-									.as("series with a value for %s in %s (got %s)", service, where, result.raw())
-									.isPositive();
-							}
-							else {
-								softly.assertThat(result.seriesCount())
-									.as("series for %s, which the panel does not show, in %s", service, where)
-									.isZero();
+					for (Map.Entry<String, Set<String>> selection : TRANSPORT_SELECTIONS.entrySet()) {
+						String transport = selection.getKey();
+						Set<String> shown = new TreeSet<>(panel.appliesTo());
+						shown.retainAll(selection.getValue());
+						String where = dashboard.file() + " / " + panel.title() + " / transport " + transport + " / "
+								+ expression;
+						if (dashboard.perService()) {
+							for (String service : Dashboards.SERVICES) {
+								evaluations++;
+								Result result = evaluate(substitute(expression, service, transport));
+								softly.assertThat(result.error()).as("%s for %s", where, service).isNull();
+								if (shown.contains(service)) {
+									softly.assertThat(result.finiteSeries())
+										.as("series with a value for %s in %s (got %s)", service, where, result.raw())
+										.isPositive();
+								}
+								else {
+									softly.assertThat(result.seriesCount())
+										.as("series for %s, which the panel does not show, in %s", service, where)
+										.isZero();
+								}
 							}
 						}
-					}
-					else {
-						evaluations++;
-						Result result = evaluate(substitute(expression, null));
-						softly.assertThat(result.error()).as(where).isNull();
-						softly.assertThat(result.applicationsWithFiniteValues())
-							.as("services with data in %s (got %s)", where, result.raw())
-							.isEqualTo(new TreeSet<>(panel.appliesTo()));
-						softly.assertThat(result.applications())
-							.as("services with any series in %s", where)
-							.isEqualTo(new TreeSet<>(panel.appliesTo()));
+						else {
+							evaluations++;
+							Result result = evaluate(substitute(expression, null, transport));
+							softly.assertThat(result.error()).as(where).isNull();
+							softly.assertThat(result.applicationsWithFiniteValues())
+								.as("services with data in %s (got %s)", where, result.raw())
+								.isEqualTo(shown);
+							softly.assertThat(result.applications())
+								.as("services with any series in %s", where)
+								.isEqualTo(shown);
+							// One line per service (each runs one transport here), in its
+							// colour.
+							softly.assertThat(result.seriesCount())
+								.as("series in %s, one per service (got %s)", where, result.raw())
+								.isEqualTo(shown.size());
+						}
 					}
 				}
 			}
 		}
-		System.out.printf(
-				"DashboardQueriesIT: %d dashboards, %d panels, %d expressions, %d evaluations "
-						+ "against classic, loom and webflux%n",
+		System.out.printf("DashboardQueriesIT: %d dashboards, %d panels, %d expressions, %d evaluations "
+				+ "against classic, loom and webflux, with the transport selector at All and at each " + "transport%n",
 				Dashboards.all().size(), panels, expressions, evaluations);
 		softly.assertAll();
 		assertThat(expressions).isGreaterThan(panels);
@@ -153,8 +173,8 @@ class DashboardQueriesIT {
 		}
 	}
 
-	private static String substitute(String expression, String application) {
-		String result = expression;
+	private static String substitute(String expression, String application, String transport) {
+		String result = expression.replace("$transport", transport);
 		for (Map.Entry<String, String> variable : GRAFANA_VARIABLES.entrySet()) {
 			result = result.replace(variable.getKey(), variable.getValue());
 		}
@@ -163,6 +183,16 @@ class DashboardQueriesIT {
 		}
 		assertThat(result).as("variables left in %s", expression).doesNotContain("$");
 		return result;
+	}
+
+	private static Map<String, Set<String>> transportSelections() {
+		Map<String, Set<String>> selections = new LinkedHashMap<>();
+		selections.put(".*", new TreeSet<>(Dashboards.SERVICES));
+		for (Service service : Service.ALL) {
+			selections.computeIfAbsent(service.defaultTransport(), (transport) -> new TreeSet<>())
+				.add(service.shortName());
+		}
+		return selections;
 	}
 
 	private static Result evaluate(String promql) throws Exception {
