@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.within;
  * load, against one service's jar (started once for all six), in this JVM through
  * {@link GatlingRunner} as the comparison report runs them. It proves that each
  * simulation runs, sends the requests it should in the right mix, gets no error at low
- * load and writes its report — not how the service performs. Each service gets the same
- * emulated latency, so that requests wait as they do in the real runs.
+ * load and writes its report, and that an objective the user sets is checked — not how
+ * the service performs. Each service gets the same emulated latency, so that requests
+ * wait as they do in the real runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractGatlingSmoke {
@@ -71,6 +72,18 @@ abstract class AbstractGatlingSmoke {
 	}
 
 	@Test
+	void aBreachedObjectiveTheUserSetFailsTheRunsAssertions() {
+		// Every request waits 50 ms, so a p99 objective of 10 ms cannot hold: the run
+		// must say so (the Maven command then fails), not pass quietly.
+		GatlingRunner.Run run = GatlingRunner.execute(MixedCrudSimulation.class, Map.of("baseUrl",
+				this.running.api().toString(), "users", "5", "duration", "2s", "keyspace", "20", "sloP99Ms", "10"),
+				this.results);
+		assertThat(run.stats().ko()).isZero();
+		assertThat(run.stats().p99Ms()).isGreaterThan(10);
+		assertThat(run.assertionsPassed()).isFalse();
+	}
+
+	@Test
 	void concurrencySweepRunsEachStep() {
 		GatlingRunner.Run run = run(ConcurrencySweepSimulation.class, "steps", "5,10", "stepDuration", "2s");
 		assertThat(GatlingStats.readRequests(run.reportDirectory())).containsOnlyKeys(StorageApi.GET);
@@ -84,6 +97,7 @@ abstract class AbstractGatlingSmoke {
 		GatlingRunner.Run run = run(ArrivalRateRampSimulation.class, "rate", "5", "maxRate", "40", "duration", "4s");
 		// Open model: (5 + 40) / 2 requests/s for 4 s, whatever the service does.
 		assertThat(run.stats().total()).isBetween(70L, 110L);
+		assertThat(GatlingStats.readRequests(run.reportDirectory())).containsOnlyKeys(StorageApi.GET);
 	}
 
 	@Test
@@ -99,18 +113,33 @@ abstract class AbstractGatlingSmoke {
 
 	@Test
 	void c10kHoldsItsConnectionsAtSmokeScale() {
-		run(C10kSimulation.class, "users", "100", "rampUp", "1s", "duration", "3s");
+		GatlingRunner.Run run = run(C10kSimulation.class, "users", "100", "rampUp", "1s", "duration", "3s");
+		assertThat(GatlingStats.readRequests(run.reportDirectory())).containsOnlyKeys(StorageApi.GET);
 	}
 
 	@Test
 	void largePayloadsStoreAndReadLargeObjects() {
-		GatlingRunner.Run run = run(LargePayloadSimulation.class, "users", "4", "duration", "3s", "keyspace", "8");
-		assertThat(GatlingStats.readRequests(run.reportDirectory())).containsOnlyKeys(StorageApi.GET, StorageApi.PUT);
+		GatlingRunner.Run run = run(LargePayloadSimulation.class, "users", "8", "duration", "3s", "keyspace", "8");
+		Map<String, GatlingStats> requests = GatlingStats.readRequests(run.reportDirectory());
+		assertThat(requests).containsOnlyKeys(StorageApi.GET, StorageApi.PUT);
+		// Half reads, half writes by default.
+		assertShare(count(requests, StorageApi.GET), run.stats().total(), 50);
 	}
 
 	@Test
 	void spikeJumpsFromIdleToManyUsersAndBack() {
-		run(SpikeSimulation.class, "users", "50", "idle", "1s", "duration", "2s", "keyspace", "100");
+		GatlingRunner.Run run = run(SpikeSimulation.class, "users", "50", "idle", "1s", "duration", "2s", "keyspace",
+				"100");
+		// The spike sends the mixed operation, 80 % GETs by default.
+		Map<String, GatlingStats> requests = GatlingStats.readRequests(run.reportDirectory());
+		assertThat(requests).containsKeys(StorageApi.GET, StorageApi.PUT);
+		long operations = count(requests, StorageApi.GET) + count(requests, StorageApi.PUT)
+				+ count(requests, StorageApi.LIST) + count(requests, StorageApi.PUT_SCRATCH);
+		// 50 users with a 50 ms request each for 2 s: about 2,000 operations at the spike
+		// on an idle machine; enough to tell the mix even ten times slower.
+		assertThat(operations).isGreaterThan(200);
+		assertShare(count(requests, StorageApi.GET), operations, 80);
+		assertShare(count(requests, StorageApi.PUT), operations, 15);
 	}
 
 	private GatlingRunner.Run run(Class<? extends Simulation> simulation, String... properties) {
@@ -136,6 +165,19 @@ abstract class AbstractGatlingSmoke {
 
 	private static double percent(long part, long whole) {
 		return 100.0 * part / whole;
+	}
+
+	/**
+	 * Assert that a random choice made {@code whole} times came out {@code part} times at
+	 * about the expected percentage: within four and a half standard deviations of the
+	 * binomial distribution (one run in about 150,000 falls outside by chance), which a
+	 * wrong mix misses by far.
+	 */
+	private static void assertShare(long part, long whole, double expectedPercent) {
+		double p = expectedPercent / 100;
+		double tolerance = 100 * 4.5 * Math.sqrt(p * (1 - p) / whole) + 1;
+		assertThat(percent(part, whole)).as("%d of %d operations, expected about %.0f %%", part, whole, expectedPercent)
+			.isCloseTo(expectedPercent, within(tolerance));
 	}
 
 }
