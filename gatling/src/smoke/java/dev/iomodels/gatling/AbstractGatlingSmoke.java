@@ -1,5 +1,9 @@
 package dev.iomodels.gatling;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -30,6 +35,8 @@ import static org.assertj.core.api.Assertions.within;
 abstract class AbstractGatlingSmoke {
 
 	private static final String LATENCY = "50ms";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final Service service;
 
@@ -57,7 +64,7 @@ abstract class AbstractGatlingSmoke {
 	}
 
 	@Test
-	void mixedCrudSendsTheConfiguredMix() {
+	void mixedCrudSendsTheConfiguredMix() throws Exception {
 		GatlingRunner.Run run = run(MixedCrudSimulation.class, "users", "20", "duration", "4s", "keyspace", "200");
 		Map<String, GatlingStats> requests = GatlingStats.readRequests(run.reportDirectory());
 		// One operation is a GET, a PUT, a LIST or a scratch PUT followed by its DELETE.
@@ -84,7 +91,7 @@ abstract class AbstractGatlingSmoke {
 	}
 
 	@Test
-	void concurrencySweepRunsEachStep() {
+	void concurrencySweepRunsEachStep() throws Exception {
 		GatlingRunner.Run run = run(ConcurrencySweepSimulation.class, "steps", "5,10", "stepDuration", "2s");
 		assertThat(GatlingStats.readRequests(run.reportDirectory())).containsOnlyKeys(StorageApi.GET);
 		// Closed model at 50 ms per request: 5 users for 2 s, then 10 for 2 s, about 600
@@ -93,7 +100,7 @@ abstract class AbstractGatlingSmoke {
 	}
 
 	@Test
-	void arrivalRateRampRunsItsProfile() {
+	void arrivalRateRampRunsItsProfile() throws Exception {
 		GatlingRunner.Run run = run(ArrivalRateRampSimulation.class, "rate", "5", "maxRate", "40", "duration", "4s");
 		// Open model: (5 + 40) / 2 requests/s for 4 s, whatever the service does.
 		assertThat(run.stats().total()).isBetween(70L, 110L);
@@ -101,7 +108,7 @@ abstract class AbstractGatlingSmoke {
 	}
 
 	@Test
-	void arrivalRateRampStopsWhenTheObjectiveBreaks() {
+	void arrivalRateRampStopsWhenTheObjectiveBreaks() throws Exception {
 		long start = System.nanoTime();
 		GatlingRunner.Run run = run(ArrivalRateRampSimulation.class, "rate", "20", "maxRate", "20", "duration", "60s",
 				"sloP99Ms", "1");
@@ -112,13 +119,13 @@ abstract class AbstractGatlingSmoke {
 	}
 
 	@Test
-	void c10kHoldsItsConnectionsAtSmokeScale() {
+	void c10kHoldsItsConnectionsAtSmokeScale() throws Exception {
 		GatlingRunner.Run run = run(C10kSimulation.class, "users", "100", "rampUp", "1s", "duration", "3s");
 		assertThat(GatlingStats.readRequests(run.reportDirectory())).containsOnlyKeys(StorageApi.GET);
 	}
 
 	@Test
-	void largePayloadsStoreAndReadLargeObjects() {
+	void largePayloadsStoreAndReadLargeObjects() throws Exception {
 		GatlingRunner.Run run = run(LargePayloadSimulation.class, "users", "8", "duration", "3s", "keyspace", "8");
 		Map<String, GatlingStats> requests = GatlingStats.readRequests(run.reportDirectory());
 		assertThat(requests).containsOnlyKeys(StorageApi.GET, StorageApi.PUT);
@@ -127,7 +134,7 @@ abstract class AbstractGatlingSmoke {
 	}
 
 	@Test
-	void spikeJumpsFromIdleToManyUsersAndBack() {
+	void spikeJumpsFromIdleToManyUsersAndBack() throws Exception {
 		GatlingRunner.Run run = run(SpikeSimulation.class, "users", "50", "idle", "1s", "duration", "2s", "keyspace",
 				"100");
 		// The spike sends the mixed operation, 80 % GETs by default.
@@ -142,7 +149,8 @@ abstract class AbstractGatlingSmoke {
 		assertShare(count(requests, StorageApi.PUT), operations, 15);
 	}
 
-	private GatlingRunner.Run run(Class<? extends Simulation> simulation, String... properties) {
+	private GatlingRunner.Run run(Class<? extends Simulation> simulation, String... properties)
+			throws IOException, InterruptedException {
 		Map<String, String> parameters = new HashMap<>();
 		parameters.put("baseUrl", this.running.api().toString());
 		for (int i = 0; i < properties.length; i += 2) {
@@ -155,7 +163,22 @@ abstract class AbstractGatlingSmoke {
 		assertThat(stats.ok()).as("requests that succeeded").isPositive();
 		assertThat(stats.ko()).as("failed requests at low load").isZero();
 		assertThat(run.assertionsPassed()).as("the simulation's own assertions").isTrue();
+		assertThat(objectsLeftBehind()).as("objects the run left behind").isEqualTo("[]");
 		return run;
+	}
+
+	/**
+	 * List what is stored under the prefix every simulation's keys start with: each run
+	 * preloads its keyspace and deletes it again, with any scratch object, when it ends.
+	 */
+	private String objectsLeftBehind() throws IOException, InterruptedException {
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			HttpResponse<String> page = client
+				.send(HttpRequest.newBuilder(this.running.api().resolve("/api/v1/objects?prefix=gatling-&limit=10"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(page.statusCode()).isEqualTo(200);
+			return JSON.readTree(page.body()).get("items").toString();
+		}
 	}
 
 	private static long count(Map<String, GatlingStats> requests, String name) {
