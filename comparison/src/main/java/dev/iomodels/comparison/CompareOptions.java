@@ -49,6 +49,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			  --profile quick|full|tiny   quick (default): two sweeps, about 5 minutes on 2 cores;
 			                              full: longer steps plus C10K, large payloads and a spike;
 			                              tiny: seconds per step, to check that everything works
+			  --quick, --full, --tiny     the same as --profile quick, full or tiny
 			  --latency 100ms             emulated storage latency of the latency sweep (default 100ms)
 			  --users 50,200,800          concurrency steps of both sweeps (default: the profile's)
 			  --step-duration 10s         how long each step lasts (quick 10s, full 30s, tiny 3s)
@@ -73,6 +74,8 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			""";
 
 	private static final Duration DEFAULT_LATENCY = Duration.ofMillis(100);
+
+	private static final List<String> PROFILE_SHORTHANDS = List.of("quick", "full", "tiny");
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -243,6 +246,11 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			}
 			else if (name.equals("help")) {
 				value = "true";
+			}
+			else if (PROFILE_SHORTHANDS.contains(name)) {
+				// --full is --profile full, as people say it.
+				value = name;
+				name = "profile";
 			}
 			else if (!rest.isEmpty() && !rest.getFirst().startsWith("--")) {
 				value = rest.removeFirst();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.iomodels.harness.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -94,6 +95,11 @@ class CompareIT {
 		assertThat(environment.get("serviceInfo").toString()).contains("latency-sweep/classic", "latency-sweep/loom",
 				"latency-sweep/webflux", "PT0.1S", "io.netty.channel.epoll.EpollServerSocketChannel",
 				"org.apache.coyote.http11.Http11NioProtocol");
+		// Every service started with the same JVM flags: the harness's fair ones and the
+		// processor count pinned to this machine's.
+		assertThat((List<String>) environment.get("serviceJvmFlags")).containsAll(ServiceProcess.FAIR_JVM_FLAGS)
+			.contains("-XX:ActiveProcessorCount=" + Runtime.getRuntime().availableProcessors())
+			.hasSize(ServiceProcess.FAIR_JVM_FLAGS.size() + 1);
 		// The services ran without the overload bound, and environment.json says so.
 		assertThat(environment.get("serviceInfo").toString())
 			.contains("maxConcurrentRequests=-1", "maxBufferedRequestBytes=-1")

@@ -38,6 +38,16 @@ class CompareOptionsTests {
 	}
 
 	@Test
+	void aProfileCanBeNamedAsAFlagOfItsOwn() {
+		assertThat(parse("--full").profile()).isEqualTo(Profile.FULL);
+		assertThat(parse("--tiny", "--services", "loom").profile()).isEqualTo(Profile.TINY);
+		assertThat(parse("--quick").scenarios()).isEqualTo(parse().scenarios());
+		assertThat(CompareOptions.USAGE).contains("--quick, --full, --tiny");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--full", "yes"))
+			.withMessageContaining("Unexpected argument 'yes'");
+	}
+
+	@Test
 	void flagsOverrideTheProfile() {
 		CompareOptions options = parse("--profile", "tiny", "--latency", "250ms", "--users", "10, 20,40",
 				"--step-duration=7s", "--warm-up", "0", "--services", "webflux,loom", "--backend", "memory", "--out",

@@ -15,10 +15,15 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 /**
  * C10K: 10,000 requests in flight at once, each on its own open connection, held for a
  * while. Start the service with a long emulated latency (e.g.
- * {@code --storage.emulated-latency=1s}) so that every request waits. Loom and webflux
- * hold all of them with no errors (their latency grows only when the CPU runs out);
- * classic serves 200 at a time, so the others queue — watch its latency climb towards the
- * 60 s request timeout and its timeouts counted as errors in the report. This simulation
+ * {@code --storage.emulated-latency=1s}) so that every request waits, and without its
+ * overload bound ({@code --iomodels.server.max-concurrent-requests=-1
+ * --iomodels.server.max-buffered-request-bytes=-1}), which by default answers every
+ * request beyond 2,000 at once with 503 and would hide the I/O model. Webflux holds all
+ * of them with no errors (its latency grows only when the CPU runs out); loom takes every
+ * connection at once too, but each costs it Tomcat's request and buffers as well as a
+ * virtual thread, and with a 512 MiB heap it has run out of memory (README); classic
+ * serves 200 at a time, so the others queue — watch its latency climb towards the 60 s
+ * request timeout and its timeouts counted as errors in the report. This simulation
  * applies the load and checks the objective the user sets, nothing more.
  * <p>
  * Each connection is a file descriptor on both sides: the load generator and the service

@@ -369,6 +369,56 @@ class ComposeStackTests {
 	}
 
 	@Test
+	void theLoadProfileRunsASimulationFromAContainerWithItsOwnCpuLimit() throws Exception {
+		Map<String, Object> gatling = service("gatling");
+		assertThat(list(gatling.get("profiles"))).containsExactly("load");
+		// Its own limit, so that the load generator cannot take the services' CPU.
+		assertThat(gatling.get("cpus")).as("cpus of the load generator").isNotNull();
+		assertThat(Double.parseDouble(String.valueOf(gatling.get("cpus")))).isPositive();
+		Map<String, Object> build = map(gatling.get("build"));
+		Path dockerfile = ProjectFiles.root()
+			.resolve(String.valueOf(build.get("context")))
+			.resolve(String.valueOf(build.get("dockerfile")))
+			.normalize();
+		assertThat(dockerfile).isEqualTo(ProjectFiles.root().resolve("gatling/Dockerfile"));
+		String text = Files.readString(dockerfile);
+		assertThat(text).contains("ENTRYPOINT [\"./mvnw\", \"-B\", \"-pl\", \"gatling\", \"gatling:test\"]");
+		assertThat(list(gatling.get("volumes"))).contains("./gatling/target/gatling:/project/gatling/target/gatling");
+		// The compose file's default command, the Dockerfile's, and the README's must
+		// each
+		// name a simulation that exists and a service compose runs, on its API port.
+		List<String> commands = new ArrayList<>();
+		commands.add(String.join(" ", list(gatling.get("command")).stream().map(String::valueOf).toList()));
+		Matcher cmd = Pattern.compile("(?m)^CMD \\[(.*)]$").matcher(text);
+		assertThat(cmd.find()).as("CMD of %s", dockerfile).isTrue();
+		commands.add(cmd.group(1).replace("\"", "").replace(",", " "));
+		Matcher documented = Pattern.compile("docker compose --profile load run --rm gatling ([^`\n]+)")
+			.matcher(Files.readString(dockerfile) + Files.readString(ProjectFiles.composeFile())
+					+ Files.readString(ProjectFiles.root().resolve("README.md")));
+		while (documented.find()) {
+			commands.add(documented.group(1));
+		}
+		assertThat(commands).hasSizeGreaterThanOrEqualTo(5);
+		for (String command : commands) {
+			Matcher simulation = Pattern.compile("-Dgatling\\.simulationClass=dev\\.iomodels\\.gatling\\.(\\w+)")
+				.matcher(command);
+			assertThat(simulation.find()).as("simulation in %s", command).isTrue();
+			assertThat(ProjectFiles.root()
+				.resolve("gatling/src/test/java/dev/iomodels/gatling/" + simulation.group(1) + ".java"))
+				.isRegularFile();
+			// A service by its compose name on its API port: -Dtarget would mean
+			// localhost,
+			// which in the container is the container itself.
+			Matcher baseUrl = Pattern.compile("-DbaseUrl=http://([a-z-]+):(\\d+)").matcher(command);
+			assertThat(baseUrl.find()).as("-DbaseUrl=http://<service>:<port> in %s", command).isTrue();
+			Service service = Service.named(baseUrl.group(1));
+			assertThat(services()).containsKey(service.name());
+			assertThat(Integer.parseInt(baseUrl.group(2))).as(command).isEqualTo(service.port());
+			assertThat(command).doesNotContain("-Dtarget=");
+		}
+	}
+
+	@Test
 	void theSideBySideDashboardHasARowForEachPartOfTheStoryWithItsPanels() {
 		Path file = ProjectFiles.dashboards().resolve(Dashboards.SIDE_BY_SIDE);
 		Map<String, String> rows = new LinkedHashMap<>();
