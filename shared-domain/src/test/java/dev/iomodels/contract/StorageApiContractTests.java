@@ -26,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.iomodels.storage.ProblemType;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +69,9 @@ public abstract class StorageApiContractTests {
 
 	private String prefix;
 
+	/** Every answer of the test, for the check against the OpenAPI document. */
+	private final List<OpenApiStatuses.Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+
 	/**
 	 * Return where the API listens.
 	 * @return e.g. {@code http://localhost:8081}
@@ -105,6 +109,22 @@ public abstract class StorageApiContractTests {
 		this.prefix = ContractHttp.randomPrefix();
 	}
 
+	/**
+	 * The OpenAPI document the service serves must describe what the service does: every
+	 * status a test received on a documented path must be listed for its operation.
+	 */
+	@AfterEach
+	void everyAnswerIsListedByTheServedOpenApiDocument() {
+		HttpResponse<byte[]> document = ContractHttp.send(api("/api/v1/openapi.yaml").GET().build());
+		assertStatus(document, 200);
+		OpenApiStatuses statuses = OpenApiStatuses.of(new String(document.body(), StandardCharsets.UTF_8));
+		List<OpenApiStatuses.Exchange> answered;
+		synchronized (this.exchanges) {
+			answered = List.copyOf(this.exchanges);
+		}
+		assertThat(statuses.mismatches(answered)).as("answers that /api/v1/openapi.yaml does not list").isEmpty();
+	}
+
 	// Keys
 
 	@Test
@@ -117,6 +137,21 @@ public abstract class StorageApiContractTests {
 		HttpResponse<byte[]> get = get(key);
 		assertStatus(get, 200);
 		assertThat(get.body()).isEqualTo(body);
+	}
+
+	@Test
+	void keyOfOneCharacterIsAccepted() {
+		// The one test of a class that uses this key; cleared first in case a service
+		// that runs the suite again (RunningServiceContract) still holds it.
+		String key = "Q";
+		assertThat(delete(key).statusCode()).isIn(204, 404);
+		byte[] body = bytes("shortest key");
+		HttpResponse<byte[]> put = put(key, body, "text/plain");
+		assertStatus(put, 201);
+		assertThat(json(put).path("key").stringValue()).isEqualTo(key);
+		assertThat(header(put, "Location")).isEqualTo(OBJECTS + "/" + key);
+		assertThat(get(key).body()).isEqualTo(body);
+		assertStatus(delete(key), 204);
 	}
 
 	@Test
@@ -421,6 +456,15 @@ public abstract class StorageApiContractTests {
 	}
 
 	@Test
+	void putThatAcceptsNoJsonAnswers406NotAcceptableAndStoresNothing() {
+		// The answer to a PUT is the metadata as JSON; a client that accepts only text
+		// cannot be given it, and the write must not happen behind a refusal.
+		String key = key("textonly");
+		assertProblem(put(key, bytes("x"), "text/plain", "Accept", "text/plain"), 406, "not-acceptable");
+		assertProblem(get(key), 404, "not-found");
+	}
+
+	@Test
 	void concurrentCreateOnlyPutsOnOneKeyHaveExactlyOneWinner() throws Exception {
 		String key = key("race");
 		int writers = 64;
@@ -443,7 +487,7 @@ public abstract class StorageApiContractTests {
 					if (!start.await(10, TimeUnit.SECONDS)) {
 						throw new IllegalStateException("The writers were never started");
 					}
-					return ContractHttp.send(request);
+					return send(request);
 				}));
 			}
 			assertThat(ready.await(10, TimeUnit.SECONDS)).as("all writers ready").isTrue();
@@ -744,6 +788,7 @@ public abstract class StorageApiContractTests {
 		assertThat(text(info, "java")).isNotBlank().isEqualTo(Runtime.version().toString());
 		assertThat(text(info, "backend")).isEqualTo(expectedBackend());
 		assertThat(text(info, "emulatedLatency")).isEqualTo("PT0S");
+		assertThat(text(info, "emulatedLatencyJitter")).isEqualTo("PT0S");
 		JsonNode limits = info.path("limits");
 		assertThat(limits.isObject()).as(info.toString()).isTrue();
 		assertThat(limits.path("maxObjectSize").isIntegralNumber()).as(info.toString()).isTrue();
@@ -751,16 +796,31 @@ public abstract class StorageApiContractTests {
 		assertThat(limits.path("maxObjects").isIntegralNumber()).as(info.toString()).isTrue();
 		assertThat(limits.path("maxObjects").longValue()).isPositive();
 		assertThat(limits.path("maxBytes").isIntegralNumber()).as(info.toString()).isTrue();
-		assertThat(limits.path("maxBytes").longValue()).isPositive();
+		// The value the suite runs the service with, not the default: info reports the
+		// settings in effect.
+		assertThat(limits.path("maxBytes").longValue()).as(info.toString()).isEqualTo(16L * 1024 * 1024);
 		JsonNode server = info.path("server");
 		assertThat(server.isObject()).as(info.toString()).isTrue();
+		// Every iomodels.server.* setting of the fairness table, and the storage timeout
+		// and write token that stand beside them there.
 		assertThat(server.propertyNames()).as(info.toString())
-			.contains("transport", "maxConnections", "keepAliveTimeout", "maxKeepAliveRequests", "maxRequestHeaderSize",
+			.containsExactlyInAnyOrder("transport", "maxConnections", "acceptBacklog", "keepAliveTimeout",
+					"maxKeepAliveRequests", "maxRequestHeaderSize", "connectionTimeout", "requestTimeout",
+					"maxConcurrentRequests", "maxBufferedRequestBytes", "storageOperationTimeout", "writesNeedToken",
 					"workers", "workerThreads");
+		assertThat(text(server, "transport")).isEqualTo(expectedTransport());
 		assertThat(server.path("maxConnections").longValue()).as(info.toString()).isPositive();
+		assertThat(server.path("acceptBacklog").longValue()).as(info.toString()).isPositive();
 		assertThat(Duration.parse(text(server, "keepAliveTimeout"))).isPositive();
+		assertThat(Duration.parse(text(server, "connectionTimeout"))).isPositive();
+		assertThat(Duration.parse(text(server, "requestTimeout"))).isNotEqualTo(Duration.ZERO);
+		assertThat(Duration.parse(text(server, "storageOperationTimeout"))).isPositive();
 		assertThat(server.path("maxKeepAliveRequests").isIntegralNumber()).as(info.toString()).isTrue();
+		assertThat(server.path("maxConcurrentRequests").isIntegralNumber()).as(info.toString()).isTrue();
+		assertThat(server.path("maxBufferedRequestBytes").isIntegralNumber()).as(info.toString()).isTrue();
 		assertThat(server.path("maxRequestHeaderSize").longValue()).as(info.toString()).isPositive();
+		assertThat(server.path("writesNeedToken").isBoolean()).as(info.toString()).isTrue();
+		assertThat(server.path("writesNeedToken").booleanValue()).as(info.toString()).isFalse();
 		assertThat(text(server, "workers")).isNotBlank();
 		assertThat(server.path("workerThreads").longValue()).as(info.toString()).isPositive();
 	}
@@ -944,8 +1004,14 @@ public abstract class StorageApiContractTests {
 		return ContractHttp.request(managementBaseUri(), rawPathAndQuery);
 	}
 
-	private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
-		return ContractHttp.send(request.build());
+	private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+		return send(request.build());
+	}
+
+	private HttpResponse<byte[]> send(HttpRequest request) {
+		HttpResponse<byte[]> response = ContractHttp.send(request);
+		this.exchanges.add(OpenApiStatuses.Exchange.of(response));
+		return response;
 	}
 
 	private HttpResponse<byte[]> put(String rawKey, byte[] body, String contentType, String... headers) {
