@@ -952,6 +952,17 @@ public abstract class StorageApiContractTests {
 			.containsExactlyInAnyOrder("self", "health", "health-path", "info", "prometheus");
 	}
 
+	/**
+	 * Return what the service reports at {@code /api/v1/info}, for subclasses that
+	 * compare it with the server they run.
+	 * @return the info
+	 */
+	protected JsonNode info() {
+		HttpResponse<byte[]> response = send(api("/api/v1/info").GET());
+		assertStatus(response, 200);
+		return json(response);
+	}
+
 	// Problems
 
 	/**
