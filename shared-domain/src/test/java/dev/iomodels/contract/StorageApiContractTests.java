@@ -786,6 +786,13 @@ public abstract class StorageApiContractTests {
 		// The class the running server uses, recorded once it started: a Java class name.
 		assertThat(text(transport, "observed")).as(info.toString()).matches("[a-z][\\w.]*\\.[A-Z]\\w*");
 		assertThat(text(info, "java")).isNotBlank().isEqualTo(Runtime.version().toString());
+		JsonNode jvm = info.path("jvm");
+		assertThat(jvm.propertyNames()).as(info.toString())
+			.containsExactlyInAnyOrder("maxHeapBytes", "garbageCollectors", "availableProcessors");
+		assertThat(jvm.path("maxHeapBytes").longValue()).as(info.toString()).isPositive();
+		assertThat(jvm.path("availableProcessors").intValue()).as(info.toString()).isPositive();
+		assertThat(jvm.path("garbageCollectors").isArray()).as(info.toString()).isTrue();
+		assertThat(jvm.path("garbageCollectors").size()).as(info.toString()).isPositive();
 		assertThat(text(info, "backend")).isEqualTo(expectedBackend());
 		assertThat(text(info, "emulatedLatency")).isEqualTo("PT0S");
 		assertThat(text(info, "emulatedLatencyJitter")).isEqualTo("PT0S");
