@@ -43,8 +43,10 @@ final class OpenApiStatuses {
 
 	private OpenApiStatuses(Map<String, Map<String, Set<Integer>>> statuses) {
 		this.statuses = statuses;
+		// A path variable may be empty here, so that the API's answer to an empty key
+		// (400) is judged against the operation too.
 		for (String path : statuses.keySet()) {
-			this.templates.put(Pattern.compile(path.replaceAll("\\{[^}/]+}", "[^/?]+").replace(".", "\\.")), path);
+			this.templates.put(Pattern.compile(path.replaceAll("\\{[^}/]+}", "[^/?]*").replace(".", "\\.")), path);
 		}
 	}
 

@@ -163,6 +163,21 @@ public abstract class StorageApiContractTests {
 		assertProblem(get(longKey(256)), 404, "not-found");
 	}
 
+	@Test
+	void emptyKeyAnswers400InvalidKeyOnGetHeadPutAndDelete() {
+		// /api/v1/objects/ names no key at all: a key of 0 characters, outside the
+		// grammar like any other bad key, not an unknown path.
+		assertProblem(put("", bytes("not stored"), "text/plain"), 400, "invalid-key");
+		assertProblem(get(""), 400, "invalid-key");
+		assertProblem(delete(""), 400, "invalid-key");
+		HttpResponse<byte[]> head = send(api(objectPath("")).HEAD());
+		assertStatus(head, 400);
+		assertThat(head.body()).isEmpty();
+		HttpResponse<byte[]> post = send(api(objectPath("")).POST(BodyPublishers.ofString("x")));
+		assertProblem(post, 405, "method-not-allowed");
+		assertThat(listHeader(post, "Allow")).as(describe(post)).contains("GET", "HEAD", "PUT", "DELETE");
+	}
+
 	@ParameterizedTest(name = "{0}")
 	@ValueSource(strings = { "-bad", ".hidden", "_underscore-first", "~tilde-first", "a%20b", "a%2Fb", "a%2fb",
 			"%C3%A9", "a%25b", "a%3Fb" })
