@@ -1,6 +1,9 @@
 package dev.iomodels.contract;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -854,6 +857,10 @@ public abstract class StorageApiContractTests {
 		assertThat(header(response, "Content-Type")).as(describe(response)).startsWith("application/yaml");
 		String document = new String(response.body(), StandardCharsets.UTF_8);
 		assertThat(document).startsWith("openapi: 3.1").contains("/api/v1/objects/{key}");
+		// Byte for byte the document shared-domain ships, which OpenApiDocumentTests
+		// checks.
+		assertThat(response.body()).as("the served document is shared-domain's")
+			.isEqualTo(classpathResource("openapi/storage-api-v1.yaml"));
 	}
 
 	// Errors the framework raises before the API code runs
@@ -1148,6 +1155,16 @@ public abstract class StorageApiContractTests {
 		String value = header(response, "Last-Modified");
 		assertThat(value).as(describe(response)).isNotNull();
 		return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+	}
+
+	private static byte[] classpathResource(String location) {
+		try (InputStream in = StorageApiContractTests.class.getClassLoader().getResourceAsStream(location)) {
+			assertThat(in).as("%s on the classpath", location).isNotNull();
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static byte[] bytes(String text) {
