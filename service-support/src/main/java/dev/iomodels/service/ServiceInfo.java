@@ -1,5 +1,7 @@
 package dev.iomodels.service;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryManagerMXBean;
 import java.util.Map;
 
 /**
@@ -14,14 +16,18 @@ import java.util.Map;
  * {@code observed}, the class the running server uses for it (its server channel, its
  * protocol handler)
  * @param java the runtime version
+ * @param jvm what the JVM runs with, as in effect rather than as asked for on the command
+ * line: {@code maxHeapBytes}, {@code garbageCollectors} and {@code availableProcessors}
+ * (the fairness table's JVM flags)
  * @param backend the storage backend
  * @param emulatedLatency the emulated storage latency (ISO-8601)
  * @param emulatedLatencyJitter its random extra (ISO-8601)
  * @param limits the storage limits, in bytes and objects
  * @param server the server settings of the fairness table
  */
-public record ServiceInfo(String service, String model, Map<String, String> transport, String java, String backend,
-		String emulatedLatency, String emulatedLatencyJitter, Map<String, Long> limits, Map<String, Object> server) {
+public record ServiceInfo(String service, String model, Map<String, String> transport, String java,
+		Map<String, Object> jvm, String backend, String emulatedLatency, String emulatedLatencyJitter,
+		Map<String, Long> limits, Map<String, Object> server) {
 
 	static ServiceInfo of(String service, WorkerSettings workers, TransportInUse transport, StorageProperties storage,
 			ServerLimitsProperties server, String backend) {
@@ -45,9 +51,23 @@ public record ServiceInfo(String service, String model, Map<String, String> tran
 				Map.entry("storageOperationTimeout", storage.operationTimeout().toString()),
 				Map.entry("writesNeedToken", storage.writeAuthorization().isRequired()),
 				Map.entry("transport", transport.transport().id()));
-		return new ServiceInfo(service, workers.model().id(), transportInfo, Runtime.version().toString(), backend,
-				storage.emulatedLatency().toString(), storage.emulatedLatencyJitter().toString(),
+		return new ServiceInfo(service, workers.model().id(), transportInfo, Runtime.version().toString(), runningJvm(),
+				backend, storage.emulatedLatency().toString(), storage.emulatedLatencyJitter().toString(),
 				new java.util.TreeMap<>(limits), new java.util.TreeMap<>(settings));
+	}
+
+	/**
+	 * The JVM settings that the fairness table sets with flags (heap, collector, and the
+	 * processors the JVM sizes its pools by), read from the running JVM, so that a
+	 * service started with other flags shows it.
+	 */
+	private static Map<String, Object> runningJvm() {
+		Map<String, Object> jvm = new java.util.LinkedHashMap<>();
+		jvm.put("maxHeapBytes", Runtime.getRuntime().maxMemory());
+		jvm.put("garbageCollectors",
+				ManagementFactory.getGarbageCollectorMXBeans().stream().map(MemoryManagerMXBean::getName).toList());
+		jvm.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+		return jvm;
 	}
 
 }

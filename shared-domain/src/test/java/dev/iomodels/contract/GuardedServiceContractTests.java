@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -72,6 +74,9 @@ public abstract class GuardedServiceContractTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** Every answer of the test, for the check against the OpenAPI document. */
+	private final List<OpenApiStatuses.Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+
 	/**
 	 * Return where the API listens.
 	 * @return e.g. {@code http://localhost:8081}
@@ -83,6 +88,40 @@ public abstract class GuardedServiceContractTests {
 	 * @return e.g. {@code http://localhost:9081}
 	 */
 	protected abstract URI managementBaseUri();
+
+	/**
+	 * The OpenAPI document the service serves must list every answer of the guards: each
+	 * status a test received on a documented path must be listed for its operation.
+	 */
+	@AfterEach
+	void everyAnswerIsListedByTheServedOpenApiDocument() {
+		HttpResponse<byte[]> document = ContractHttp.send(api("/api/v1/openapi.yaml").GET().build());
+		assertThat(document.statusCode()).as(describe(document)).isEqualTo(200);
+		OpenApiStatuses statuses = OpenApiStatuses.of(new String(document.body(), StandardCharsets.UTF_8));
+		List<OpenApiStatuses.Exchange> answered;
+		synchronized (this.exchanges) {
+			answered = List.copyOf(this.exchanges);
+		}
+		assertThat(statuses.mismatches(answered)).as("answers that /api/v1/openapi.yaml does not list").isEmpty();
+	}
+
+	// Settings
+
+	@Test
+	void infoReportsTheGuardsInEffect() {
+		HttpResponse<byte[]> response = send(api("/api/v1/info").GET());
+		assertThat(response.statusCode()).as(describe(response)).isEqualTo(200);
+		JsonNode info = JSON.readTree(response.body());
+		JsonNode server = info.path("server");
+		assertThat(server.path("writesNeedToken").booleanValue()).as(info.toString()).isTrue();
+		assertThat(server.path("maxConcurrentRequests").intValue()).as(info.toString()).isEqualTo(MAX_REQUESTS);
+		assertThat(server.path("maxBufferedRequestBytes").longValue()).as(info.toString()).isEqualTo(1024 * 1024);
+		assertThat(server.path("requestTimeout").stringValue()).as(info.toString()).isEqualTo("PT3S");
+		assertThat(server.path("connectionTimeout").stringValue()).as(info.toString()).isEqualTo("PT5S");
+		assertThat(server.path("storageOperationTimeout").stringValue()).as(info.toString()).isEqualTo("PT0.6S");
+		assertThat(info.path("emulatedLatency").stringValue()).as(info.toString()).isEqualTo("PT1H");
+		assertThat(info.toString()).doesNotContain(TOKEN);
+	}
 
 	// Bearer token
 
@@ -116,6 +155,9 @@ public abstract class GuardedServiceContractTests {
 	@Test
 	void readsNeedNoToken() {
 		assertStorageTimeout(send(api(OBJECT).GET()));
+		HttpResponse<byte[]> head = send(api(OBJECT).HEAD());
+		assertThat(head.statusCode()).as(describe(head)).isEqualTo(504);
+		assertThat(head.body()).as(describe(head)).isEmpty();
 		assertStorageTimeout(send(api("/api/v1/objects?limit=1").GET()));
 		assertThat(send(api("/api/v1/info").GET()).statusCode()).isEqualTo(200);
 	}
@@ -261,7 +303,9 @@ public abstract class GuardedServiceContractTests {
 			catch (SocketException ex) {
 				// A reset after the answer arrived: what was received still counts.
 			}
-			return RawResponse.parse(received.toByteArray());
+			RawResponse response = RawResponse.parse(received.toByteArray());
+			this.exchanges.add(new OpenApiStatuses.Exchange("PUT", path, response.status()));
+			return response;
 		}
 	}
 
@@ -331,8 +375,10 @@ public abstract class GuardedServiceContractTests {
 		return ContractHttp.request(managementBaseUri(), rawPathAndQuery).GET();
 	}
 
-	private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
-		return ContractHttp.send(request.build());
+	private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+		HttpResponse<byte[]> response = ContractHttp.send(request.build());
+		this.exchanges.add(OpenApiStatuses.Exchange.of(response));
+		return response;
 	}
 
 }

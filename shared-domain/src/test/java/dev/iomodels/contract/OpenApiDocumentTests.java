@@ -3,6 +3,9 @@ package dev.iomodels.contract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import dev.iomodels.storage.ListQuery;
@@ -71,6 +74,74 @@ class OpenApiDocumentTests {
 			.contains("'304':", "'400':", "'404':", "'405':", "'408':", "'412':", "'413':", "'507':")
 			.contains("ETag:", "Last-Modified:", "Location:");
 		assertThat(document).contains("\n    Allow:\n");
+	}
+
+	@Test
+	void everyOperationListsTheAnswersOfTheRulesThatRunBeforeRouting() {
+		// The path and query rules (400) and the overload bound (503) apply to every API
+		// request, whatever its path; a fault of the service (500) can happen anywhere.
+		OpenApiStatuses statuses = OpenApiStatuses.of(document);
+		assertThat(statuses.paths()).containsExactly("/api/v1/objects/{key}", "/api/v1/objects", "/api/v1/info",
+				"/api/v1/openapi.yaml");
+		for (String path : statuses.paths()) {
+			for (String method : List.of("get", "head", "put", "delete", "options")) {
+				Set<Integer> documented = statuses.statuses(path, method);
+				if (!documented.isEmpty()) {
+					assertThat(documented).as("%s %s", method, path).contains(400, 503);
+					if (!method.equals("options")) {
+						assertThat(documented).as("%s %s", method, path).contains(500);
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void everyStorageOperationListsTheGuardsAndLimitsThatCanRefuseIt() {
+		OpenApiStatuses statuses = OpenApiStatuses.of(document);
+		String object = "/api/v1/objects/{key}";
+		assertThat(statuses.statuses(object, "get")).contains(200, 304, 404, 412, 504);
+		assertThat(statuses.statuses(object, "head")).contains(200, 304, 404, 412, 504);
+		assertThat(statuses.statuses(object, "put")).contains(200, 201, 401, 406, 408, 412, 413, 504, 507);
+		assertThat(statuses.statuses(object, "delete")).contains(204, 401, 404, 412, 504);
+		assertThat(statuses.statuses(object, "options")).contains(200);
+		assertThat(statuses.statuses("/api/v1/objects", "get")).contains(200, 406, 504);
+		// Reads need no token, and only a PUT has a body that can arrive too late.
+		assertThat(statuses.statuses(object, "get")).doesNotContain(401, 408);
+		assertThat(statuses.statuses("/api/v1/objects", "get")).doesNotContain(401, 408);
+	}
+
+	@Test
+	void everyProblemTypesStatusIsListedBySomeOperation() {
+		OpenApiStatuses statuses = OpenApiStatuses.of(document);
+		Set<Integer> listed = new TreeSet<>();
+		for (String path : statuses.paths()) {
+			for (String method : List.of("get", "head", "put", "delete", "options")) {
+				listed.addAll(statuses.statuses(path, method));
+			}
+		}
+		// 415 is only what a framework's own 415 maps to (ProblemType.forStatus); no
+		// operation restricts the request's media type, so none can answer it.
+		for (ProblemType type : ProblemType.values()) {
+			if (type != ProblemType.UNSUPPORTED_MEDIA_TYPE) {
+				assertThat(listed).as("status of %s", type.slug()).contains(type.status());
+			}
+		}
+	}
+
+	@Test
+	void serviceInfoAllowsEveryBackendAndRequiresEveryFairnessSetting() {
+		String info = section("\n    ServiceInfo:\n", "\n    Problem:\n");
+		assertThat(info).contains("enum: [memory, postgres]");
+		assertThat(info).contains("required: [service, model, transport, java, jvm, backend, emulatedLatency, "
+				+ "emulatedLatencyJitter, limits,\n        server]");
+		assertThat(info).contains("required: [maxHeapBytes, garbageCollectors, availableProcessors]");
+		for (String setting : List.of("transport", "maxConnections", "acceptBacklog", "keepAliveTimeout",
+				"maxKeepAliveRequests", "maxRequestHeaderSize", "connectionTimeout", "requestTimeout",
+				"maxConcurrentRequests", "maxBufferedRequestBytes", "storageOperationTimeout", "writesNeedToken",
+				"workers", "workerThreads")) {
+			assertThat(info).as(setting).contains("\n            " + setting + ":\n");
+		}
 	}
 
 	@Test

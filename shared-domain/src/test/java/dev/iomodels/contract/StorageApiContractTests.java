@@ -1,6 +1,9 @@
 package dev.iomodels.contract;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -26,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.iomodels.storage.ProblemType;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +72,9 @@ public abstract class StorageApiContractTests {
 
 	private String prefix;
 
+	/** Every answer of the test, for the check against the OpenAPI document. */
+	private final List<OpenApiStatuses.Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+
 	/**
 	 * Return where the API listens.
 	 * @return e.g. {@code http://localhost:8081}
@@ -105,6 +112,22 @@ public abstract class StorageApiContractTests {
 		this.prefix = ContractHttp.randomPrefix();
 	}
 
+	/**
+	 * The OpenAPI document the service serves must describe what the service does: every
+	 * status a test received on a documented path must be listed for its operation.
+	 */
+	@AfterEach
+	void everyAnswerIsListedByTheServedOpenApiDocument() {
+		HttpResponse<byte[]> document = ContractHttp.send(api("/api/v1/openapi.yaml").GET().build());
+		assertStatus(document, 200);
+		OpenApiStatuses statuses = OpenApiStatuses.of(new String(document.body(), StandardCharsets.UTF_8));
+		List<OpenApiStatuses.Exchange> answered;
+		synchronized (this.exchanges) {
+			answered = List.copyOf(this.exchanges);
+		}
+		assertThat(statuses.mismatches(answered)).as("answers that /api/v1/openapi.yaml does not list").isEmpty();
+	}
+
 	// Keys
 
 	@Test
@@ -120,12 +143,42 @@ public abstract class StorageApiContractTests {
 	}
 
 	@Test
+	void keyOfOneCharacterIsAccepted() {
+		// The one test of a class that uses this key; cleared first in case a service
+		// that runs the suite again (RunningServiceContract) still holds it.
+		String key = "Q";
+		assertThat(delete(key).statusCode()).isIn(204, 404);
+		byte[] body = bytes("shortest key");
+		HttpResponse<byte[]> put = put(key, body, "text/plain");
+		assertStatus(put, 201);
+		assertThat(json(put).path("key").stringValue()).isEqualTo(key);
+		assertThat(header(put, "Location")).isEqualTo(OBJECTS + "/" + key);
+		assertThat(get(key).body()).isEqualTo(body);
+		assertStatus(delete(key), 204);
+	}
+
+	@Test
 	void keyOf257CharactersAnswers400InvalidKeyOnGetPutAndDelete() {
 		String key = longKey(257);
 		assertProblem(put(key, bytes("too long"), "text/plain"), 400, "invalid-key");
 		assertProblem(get(key), 400, "invalid-key");
 		assertProblem(delete(key), 400, "invalid-key");
 		assertProblem(get(longKey(256)), 404, "not-found");
+	}
+
+	@Test
+	void emptyKeyAnswers400InvalidKeyOnGetHeadPutAndDelete() {
+		// /api/v1/objects/ names no key at all: a key of 0 characters, outside the
+		// grammar like any other bad key, not an unknown path.
+		assertProblem(put("", bytes("not stored"), "text/plain"), 400, "invalid-key");
+		assertProblem(get(""), 400, "invalid-key");
+		assertProblem(delete(""), 400, "invalid-key");
+		HttpResponse<byte[]> head = send(api(objectPath("")).HEAD());
+		assertStatus(head, 400);
+		assertThat(head.body()).isEmpty();
+		HttpResponse<byte[]> post = send(api(objectPath("")).POST(BodyPublishers.ofString("x")));
+		assertProblem(post, 405, "method-not-allowed");
+		assertThat(listHeader(post, "Allow")).as(describe(post)).contains("GET", "HEAD", "PUT", "DELETE");
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -421,6 +474,15 @@ public abstract class StorageApiContractTests {
 	}
 
 	@Test
+	void putThatAcceptsNoJsonAnswers406NotAcceptableAndStoresNothing() {
+		// The answer to a PUT is the metadata as JSON; a client that accepts only text
+		// cannot be given it, and the write must not happen behind a refusal.
+		String key = key("textonly");
+		assertProblem(put(key, bytes("x"), "text/plain", "Accept", "text/plain"), 406, "not-acceptable");
+		assertProblem(get(key), 404, "not-found");
+	}
+
+	@Test
 	void concurrentCreateOnlyPutsOnOneKeyHaveExactlyOneWinner() throws Exception {
 		String key = key("race");
 		int writers = 64;
@@ -443,7 +505,7 @@ public abstract class StorageApiContractTests {
 					if (!start.await(10, TimeUnit.SECONDS)) {
 						throw new IllegalStateException("The writers were never started");
 					}
-					return ContractHttp.send(request);
+					return send(request);
 				}));
 			}
 			assertThat(ready.await(10, TimeUnit.SECONDS)).as("all writers ready").isTrue();
@@ -742,8 +804,16 @@ public abstract class StorageApiContractTests {
 		// The class the running server uses, recorded once it started: a Java class name.
 		assertThat(text(transport, "observed")).as(info.toString()).matches("[a-z][\\w.]*\\.[A-Z]\\w*");
 		assertThat(text(info, "java")).isNotBlank().isEqualTo(Runtime.version().toString());
+		JsonNode jvm = info.path("jvm");
+		assertThat(jvm.propertyNames()).as(info.toString())
+			.containsExactlyInAnyOrder("maxHeapBytes", "garbageCollectors", "availableProcessors");
+		assertThat(jvm.path("maxHeapBytes").longValue()).as(info.toString()).isPositive();
+		assertThat(jvm.path("availableProcessors").intValue()).as(info.toString()).isPositive();
+		assertThat(jvm.path("garbageCollectors").isArray()).as(info.toString()).isTrue();
+		assertThat(jvm.path("garbageCollectors").size()).as(info.toString()).isPositive();
 		assertThat(text(info, "backend")).isEqualTo(expectedBackend());
 		assertThat(text(info, "emulatedLatency")).isEqualTo("PT0S");
+		assertThat(text(info, "emulatedLatencyJitter")).isEqualTo("PT0S");
 		JsonNode limits = info.path("limits");
 		assertThat(limits.isObject()).as(info.toString()).isTrue();
 		assertThat(limits.path("maxObjectSize").isIntegralNumber()).as(info.toString()).isTrue();
@@ -751,16 +821,31 @@ public abstract class StorageApiContractTests {
 		assertThat(limits.path("maxObjects").isIntegralNumber()).as(info.toString()).isTrue();
 		assertThat(limits.path("maxObjects").longValue()).isPositive();
 		assertThat(limits.path("maxBytes").isIntegralNumber()).as(info.toString()).isTrue();
-		assertThat(limits.path("maxBytes").longValue()).isPositive();
+		// The value the suite runs the service with, not the default: info reports the
+		// settings in effect.
+		assertThat(limits.path("maxBytes").longValue()).as(info.toString()).isEqualTo(16L * 1024 * 1024);
 		JsonNode server = info.path("server");
 		assertThat(server.isObject()).as(info.toString()).isTrue();
+		// Every iomodels.server.* setting of the fairness table, and the storage timeout
+		// and write token that stand beside them there.
 		assertThat(server.propertyNames()).as(info.toString())
-			.contains("transport", "maxConnections", "keepAliveTimeout", "maxKeepAliveRequests", "maxRequestHeaderSize",
+			.containsExactlyInAnyOrder("transport", "maxConnections", "acceptBacklog", "keepAliveTimeout",
+					"maxKeepAliveRequests", "maxRequestHeaderSize", "connectionTimeout", "requestTimeout",
+					"maxConcurrentRequests", "maxBufferedRequestBytes", "storageOperationTimeout", "writesNeedToken",
 					"workers", "workerThreads");
+		assertThat(text(server, "transport")).isEqualTo(expectedTransport());
 		assertThat(server.path("maxConnections").longValue()).as(info.toString()).isPositive();
+		assertThat(server.path("acceptBacklog").longValue()).as(info.toString()).isPositive();
 		assertThat(Duration.parse(text(server, "keepAliveTimeout"))).isPositive();
+		assertThat(Duration.parse(text(server, "connectionTimeout"))).isPositive();
+		assertThat(Duration.parse(text(server, "requestTimeout"))).isNotEqualTo(Duration.ZERO);
+		assertThat(Duration.parse(text(server, "storageOperationTimeout"))).isPositive();
 		assertThat(server.path("maxKeepAliveRequests").isIntegralNumber()).as(info.toString()).isTrue();
+		assertThat(server.path("maxConcurrentRequests").isIntegralNumber()).as(info.toString()).isTrue();
+		assertThat(server.path("maxBufferedRequestBytes").isIntegralNumber()).as(info.toString()).isTrue();
 		assertThat(server.path("maxRequestHeaderSize").longValue()).as(info.toString()).isPositive();
+		assertThat(server.path("writesNeedToken").isBoolean()).as(info.toString()).isTrue();
+		assertThat(server.path("writesNeedToken").booleanValue()).as(info.toString()).isFalse();
 		assertThat(text(server, "workers")).isNotBlank();
 		assertThat(server.path("workerThreads").longValue()).as(info.toString()).isPositive();
 	}
@@ -772,6 +857,10 @@ public abstract class StorageApiContractTests {
 		assertThat(header(response, "Content-Type")).as(describe(response)).startsWith("application/yaml");
 		String document = new String(response.body(), StandardCharsets.UTF_8);
 		assertThat(document).startsWith("openapi: 3.1").contains("/api/v1/objects/{key}");
+		// Byte for byte the document shared-domain ships, which OpenApiDocumentTests
+		// checks.
+		assertThat(response.body()).as("the served document is shared-domain's")
+			.isEqualTo(classpathResource("openapi/storage-api-v1.yaml"));
 	}
 
 	// Errors the framework raises before the API code runs
@@ -892,6 +981,17 @@ public abstract class StorageApiContractTests {
 			.containsExactlyInAnyOrder("self", "health", "health-path", "info", "prometheus");
 	}
 
+	/**
+	 * Return what the service reports at {@code /api/v1/info}, for subclasses that
+	 * compare it with the server they run.
+	 * @return the info
+	 */
+	protected JsonNode info() {
+		HttpResponse<byte[]> response = send(api("/api/v1/info").GET());
+		assertStatus(response, 200);
+		return json(response);
+	}
+
 	// Problems
 
 	/**
@@ -944,8 +1044,14 @@ public abstract class StorageApiContractTests {
 		return ContractHttp.request(managementBaseUri(), rawPathAndQuery);
 	}
 
-	private static HttpResponse<byte[]> send(HttpRequest.Builder request) {
-		return ContractHttp.send(request.build());
+	private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+		return send(request.build());
+	}
+
+	private HttpResponse<byte[]> send(HttpRequest request) {
+		HttpResponse<byte[]> response = ContractHttp.send(request);
+		this.exchanges.add(OpenApiStatuses.Exchange.of(response));
+		return response;
 	}
 
 	private HttpResponse<byte[]> put(String rawKey, byte[] body, String contentType, String... headers) {
@@ -1049,6 +1155,16 @@ public abstract class StorageApiContractTests {
 		String value = header(response, "Last-Modified");
 		assertThat(value).as(describe(response)).isNotNull();
 		return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+	}
+
+	private static byte[] classpathResource(String location) {
+		try (InputStream in = StorageApiContractTests.class.getClassLoader().getResourceAsStream(location)) {
+			assertThat(in).as("%s on the classpath", location).isNotNull();
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static byte[] bytes(String text) {

@@ -1,9 +1,13 @@
 package dev.iomodels.storage;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -71,6 +75,74 @@ class LatencyEmulatingObjectStoreTests {
 		assertThat(virtual.get()).isTrue();
 		assertThat(Duration.ofNanos(elapsedNanos.get())).isGreaterThanOrEqualTo(BASE);
 		assertThat(this.delegate.get(KEY).content()).containsExactly(1);
+	}
+
+	// The wait is the calling thread's own: while it lasts, the platform thread that
+	// called is parked inside this store and can serve nothing else, and the operation
+	// has not run yet. No timing is asserted: the thread is observed in the wait.
+	@Test
+	void theWaitHoldsTheCallingPlatformThreadInsideTheStore() throws InterruptedException {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate,
+				new EmulatedLatency(Duration.ofHours(1), Duration.ZERO));
+		AtomicReference<Throwable> outcome = new AtomicReference<>();
+		Thread caller = Thread.ofPlatform().start(() -> {
+			try {
+				store.put(KEY, new byte[] { 1 }, "text/plain", Preconditions.NONE);
+			}
+			catch (Throwable ex) {
+				outcome.set(ex);
+			}
+		});
+		try {
+			awaitAll(List.of(caller), "the platform thread waiting inside the store");
+			assertThat(caller.isVirtual()).isFalse();
+			assertThat(this.delegate.stats()).isEqualTo(new StorageStats(0, 0));
+		}
+		finally {
+			caller.interrupt();
+			assertThat(caller.join(Duration.ofSeconds(10))).as("caller ended").isTrue();
+		}
+		// Ending the caller's wait ended the operation: the wait was on that thread.
+		assertThat(outcome.get()).isInstanceOf(IllegalStateException.class)
+			.hasCauseInstanceOf(InterruptedException.class);
+		assertThat(this.delegate.stats()).isEqualTo(new StorageStats(0, 0));
+	}
+
+	// A virtual thread that waits unmounts: many more virtual threads than the scheduler
+	// has carriers are all inside the wait at once, and they did not take a platform
+	// thread each. Were the wait pinning its carrier, at most as many as there are
+	// carriers could be in it, and the others would stay queued.
+	@Test
+	void virtualThreadsWaitingInTheStoreUnmountFromTheirCarriers() throws InterruptedException {
+		ObjectStore store = new LatencyEmulatingObjectStore(this.delegate,
+				new EmulatedLatency(Duration.ofHours(1), Duration.ZERO));
+		int carriers = Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
+				Runtime.getRuntime().availableProcessors());
+		int waiters = Math.max(64, 8 * carriers);
+		int platformThreadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+		List<Thread> threads = new ArrayList<>();
+		try {
+			for (int i = 0; i < waiters; i++) {
+				threads.add(Thread.ofVirtual().start(() -> {
+					try {
+						store.get(KEY);
+					}
+					catch (RuntimeException ex) {
+						// Interrupted at the end of the test, as intended.
+					}
+				}));
+			}
+			awaitAll(threads, "virtual threads waiting inside the store");
+			assertThat(ManagementFactory.getThreadMXBean().getThreadCount() - platformThreadsBefore)
+				.as("platform threads added for %d waiting virtual threads", waiters)
+				.isLessThan(waiters);
+		}
+		finally {
+			threads.forEach(Thread::interrupt);
+			for (Thread thread : threads) {
+				assertThat(thread.join(Duration.ofSeconds(10))).as("virtual thread ended").isTrue();
+			}
+		}
 	}
 
 	// An interrupted thread cannot sleep, not even for zero time: if the store tried to
@@ -155,6 +227,28 @@ class LatencyEmulatingObjectStoreTests {
 			assertThat(store.limits()).isEqualTo(StorageLimits.DEFAULTS);
 			assertThat(store.backend()).isEqualTo("memory");
 		});
+	}
+
+	/**
+	 * Wait, at most ten seconds, until every thread is parked in a timed wait inside
+	 * {@link LatencyEmulatingObjectStore}, and fail if they do not all get there.
+	 */
+	private static void awaitAll(List<Thread> threads, String what) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		long waiting = 0;
+		while (System.nanoTime() < deadline) {
+			waiting = threads.stream().filter(LatencyEmulatingObjectStoreTests::isWaitingInTheStore).count();
+			if (waiting == threads.size()) {
+				return;
+			}
+			Thread.sleep(10);
+		}
+		assertThat(waiting).as(what).isEqualTo(threads.size());
+	}
+
+	private static boolean isWaitingInTheStore(Thread thread) {
+		return thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(thread.getStackTrace())
+			.anyMatch((frame) -> frame.getClassName().equals(LatencyEmulatingObjectStore.class.getName()));
 	}
 
 	private static Duration elapsed(Runnable operation) {

@@ -1,5 +1,9 @@
 package dev.iomodels.storage;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -28,6 +32,17 @@ class ProblemTypeTests {
 		assertThat(type.uri().getScheme()).isEqualTo("urn");
 		assertThat(type.slug()).matches("[a-z]+(-[a-z]+)*");
 		assertThat(type.title()).isNotBlank();
+	}
+
+	// The README's API section is where a client learns the types: none may be missing.
+	@ParameterizedTest
+	@EnumSource(ProblemType.class)
+	void theReadmesApiSectionNamesEveryType(ProblemType type) throws IOException {
+		String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+		int start = readme.indexOf("\n## The API (v1)\n");
+		assertThat(start).as("the README's API section").isNotNegative();
+		String api = readme.substring(start, readme.indexOf("\n## ", start + 1));
+		assertThat(api).contains("`" + type.slug() + "`");
 	}
 
 	@Test

@@ -170,6 +170,8 @@ class CrossServiceDifferentialIT {
 				Request.of("GET", "/api/v1/objects/%41bc"), Request.of("GET", "/api/v1/objects/a%00b"),
 				Request.of("GET", "/api/v1/objects/.."), Request.of("GET", "/api/v1/objects/%2e%2e"),
 				Request.of("GET", "/api/v1/objects/a%zz"), Request.of("GET", "/api/v1/objects/" + "k".repeat(257)),
+				Request.of("PUT", "/api/v1/objects/").withBody(hello), Request.of("HEAD", "/api/v1/objects/"),
+				Request.of("POST", "/api/v1/objects/"), Request.of("OPTIONS", "/api/v1/objects/"),
 				// Methods and unknown paths
 				Request.of("POST", "/api/v1/objects/diff-a"), Request.of("PATCH", "/api/v1/objects/diff-a"),
 				Request.of("POST", "/api/v1/objects/a%1Fb"), Request.of("OPTIONS", "/api/v1/objects/diff-a"),

@@ -34,13 +34,15 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The object endpoints. Validation happens in the domain, in the same order as in the
  * WebFlux adapter (key, Content-Type, conditional headers, body), so that a request with
- * several faults gets the same answer from every service.
+ * several faults gets the same answer from every service. The empty key
+ * ({@code /api/v1/objects/}, no {@code key} variable) is routed here too, so that it is
+ * refused as the bad key it is (400 {@code invalid-key}), not as an unknown path.
  */
 @RestController
 @RequestMapping(ObjectResponses.OBJECTS_PATH)
 class ObjectController {
 
-	@RequestMapping(path = "/{key}", method = RequestMethod.OPTIONS)
+	@RequestMapping(path = { "/{key}", "/" }, method = RequestMethod.OPTIONS)
 	ResponseEntity<Void> objectOptions() {
 		return ObjectResponses.objectOptions();
 	}
@@ -59,8 +61,8 @@ class ObjectController {
 		this.json = new JsonResponses(mapper);
 	}
 
-	@PutMapping(path = "/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> put(@PathVariable String key, @RequestHeader HttpHeaders headers,
+	@PutMapping(path = { "/{key}", "/" }, produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<byte[]> put(@PathVariable(required = false) String key, @RequestHeader HttpHeaders headers,
 			HttpServletRequest request) {
 		ObjectKey objectKey = ObjectKey.of(key);
 		String contentType = ContentTypes.toStore(headers.getFirst(HttpHeaders.CONTENT_TYPE));
@@ -69,16 +71,16 @@ class ObjectController {
 		return this.json.of(ObjectResponses.written(this.store.put(objectKey, content, contentType, preconditions)));
 	}
 
-	@GetMapping("/{key}")
-	void get(@PathVariable String key, @RequestHeader HttpHeaders headers, HttpServletResponse response)
-			throws IOException {
+	@GetMapping({ "/{key}", "/" })
+	void get(@PathVariable(required = false) String key, @RequestHeader HttpHeaders headers,
+			HttpServletResponse response) throws IOException {
 		ObjectKey objectKey = ObjectKey.of(key);
 		Preconditions preconditions = preconditions(headers);
 		writeVerbatim(ObjectResponses.read(this.store.get(objectKey), preconditions), response);
 	}
 
-	@DeleteMapping("/{key}")
-	ResponseEntity<Void> delete(@PathVariable String key, @RequestHeader HttpHeaders headers) {
+	@DeleteMapping({ "/{key}", "/" })
+	ResponseEntity<Void> delete(@PathVariable(required = false) String key, @RequestHeader HttpHeaders headers) {
 		ObjectKey objectKey = ObjectKey.of(key);
 		this.store.delete(objectKey, preconditions(headers));
 		return ObjectResponses.deleted();

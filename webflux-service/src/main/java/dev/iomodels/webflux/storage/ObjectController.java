@@ -35,13 +35,16 @@ import org.springframework.web.server.ServerWebExchange;
  * The object endpoints. Validation happens in the domain, in the same order as in the MVC
  * adapter (key, Content-Type, conditional headers, body), and the responses are built by
  * {@link ObjectResponses} as there; this class only moves bytes and headers between
- * Reactor Netty and the reactive storage port, without ever blocking the event loop.
+ * Reactor Netty and the reactive storage port, without ever blocking the event loop. The
+ * empty key ({@code /api/v1/objects/}, no {@code key} variable) is routed here too, so
+ * that it is refused as the bad key it is (400 {@code invalid-key}), not as an unknown
+ * path.
  */
 @RestController
 @RequestMapping(ObjectResponses.OBJECTS_PATH)
 class ObjectController {
 
-	@RequestMapping(path = "/{key}", method = RequestMethod.OPTIONS)
+	@RequestMapping(path = { "/{key}", "/" }, method = RequestMethod.OPTIONS)
 	Mono<ResponseEntity<Void>> objectOptions() {
 		return Mono.just(ObjectResponses.objectOptions());
 	}
@@ -60,8 +63,8 @@ class ObjectController {
 		this.json = new JsonResponses(mapper);
 	}
 
-	@PutMapping(path = "/{key}", produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<byte[]>> put(@PathVariable String key, ServerWebExchange exchange) {
+	@PutMapping(path = { "/{key}", "/" }, produces = MediaType.APPLICATION_JSON_VALUE)
+	Mono<ResponseEntity<byte[]>> put(@PathVariable(required = false) String key, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		ObjectKey objectKey = ObjectKey.of(key);
 		// The raw header: getContentType() parses it, and throws on a value that the
@@ -74,16 +77,16 @@ class ObjectController {
 			.map((result) -> this.json.of(ObjectResponses.written(result)));
 	}
 
-	@GetMapping("/{key}")
-	Mono<Void> get(@PathVariable String key, ServerHttpRequest request, ServerHttpResponse response) {
+	@GetMapping({ "/{key}", "/" })
+	Mono<Void> get(@PathVariable(required = false) String key, ServerHttpRequest request, ServerHttpResponse response) {
 		ObjectKey objectKey = ObjectKey.of(key);
 		Preconditions preconditions = preconditions(request.getHeaders());
 		return this.store.get(objectKey)
 			.flatMap((object) -> writeVerbatim(ObjectResponses.read(object, preconditions), response));
 	}
 
-	@DeleteMapping("/{key}")
-	Mono<ResponseEntity<Void>> delete(@PathVariable String key, ServerHttpRequest request) {
+	@DeleteMapping({ "/{key}", "/" })
+	Mono<ResponseEntity<Void>> delete(@PathVariable(required = false) String key, ServerHttpRequest request) {
 		ObjectKey objectKey = ObjectKey.of(key);
 		Preconditions preconditions = preconditions(request.getHeaders());
 		return this.store.delete(objectKey, preconditions).then(Mono.fromSupplier(ObjectResponses::deleted));
