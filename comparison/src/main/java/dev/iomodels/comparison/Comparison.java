@@ -130,8 +130,8 @@ final class Comparison {
 				ComparisonDatabase database = ComparisonDatabase.open(this.options, directory)) {
 			for (Scenario scenario : scenarios) {
 				for (Contender contender : this.options.contenders()) {
-					ServiceRun run = new ServiceRun(scenario, contender, jars.get(contender.service()), jvmFlags,
-							directory, client, progress, database);
+					ServiceRun run = new ServiceRun(scenario, contender, jars.get(contender.service()),
+							scenario.serviceJvmFlags(jvmFlags), directory, client, progress, database);
 					results.addAll(run.measure());
 					run.info().ifPresent((info) -> serviceInfo.put(scenario.id() + "/" + contender.label(), info));
 				}

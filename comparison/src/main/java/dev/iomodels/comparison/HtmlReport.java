@@ -114,7 +114,7 @@ final class HtmlReport {
 			.append(Html.escape("Steps of " + Durations.format(scenario.stepDuration()) + " at "
 					+ String.join(", ", scenario.users().stream().map(Format::count).toList())
 					+ " concurrent users; emulated storage latency " + Durations.format(scenario.emulatedLatency())
-					+ "."))
+					+ scenario.heap().map((heap) -> "; every service's heap -Xmx" + heap).orElse("") + "."))
 			.append("</p>\n");
 		html.append("<div class=\"charts\">\n");
 		for (Chart chart : ScenarioCharts.of(report, scenario)) {

@@ -45,6 +45,7 @@ final class MarkdownSummary {
 			md.append(scenario.question())
 				.append(" Each step: ")
 				.append(Durations.format(scenario.stepDuration()))
+				.append(scenario.heap().map((heap) -> "; every service's heap `-Xmx" + heap + "`").orElse(""))
 				.append(".\n\n");
 			md.append(row(Tables.RESULT_COLUMNS));
 			md.append(row(Tables.RESULT_COLUMNS.stream().map((column) -> "---").toList()));

@@ -1,9 +1,11 @@
 package dev.iomodels.comparison;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One situation every service is put in: the same workload at the same concurrency steps,
@@ -18,13 +20,50 @@ import java.util.Map;
  * @param stepDuration how long each step holds its users
  * @param simulationProperties further parameters for the simulation, e.g. the payload
  * size
+ * @param heap the heap every service gets in this scenario in the JVM's notation (e.g.
+ * {@code 4g}), in place of the fair flags' heap; empty for those. Still the same for
+ * every service.
  */
 public record Scenario(String id, String title, String question, Workload workload, Duration emulatedLatency,
-		List<Integer> users, Duration stepDuration, Map<String, String> simulationProperties) {
+		List<Integer> users, Duration stepDuration, Map<String, String> simulationProperties, Optional<String> heap) {
 
 	public Scenario {
 		users = List.copyOf(users);
 		simulationProperties = Map.copyOf(simulationProperties);
+		if (heap.isPresent() && !heap.get().matches("\\d+[kmg]")) {
+			throw new IllegalArgumentException("A heap is written as the JVM takes it, e.g. 4g: " + heap.get());
+		}
+	}
+
+	public Scenario(String id, String title, String question, Workload workload, Duration emulatedLatency,
+			List<Integer> users, Duration stepDuration, Map<String, String> simulationProperties) {
+		this(id, title, question, workload, emulatedLatency, users, stepDuration, simulationProperties,
+				Optional.empty());
+	}
+
+	/**
+	 * Return the JVM flags every service is started with in this scenario: the fair
+	 * flags, with this scenario's heap in place of theirs if it sets one.
+	 * @param fairFlags the flags of every scenario
+	 * @return the flags for this one
+	 */
+	public List<String> serviceJvmFlags(List<String> fairFlags) {
+		if (this.heap.isEmpty()) {
+			return fairFlags;
+		}
+		List<String> flags = new ArrayList<>();
+		for (String flag : fairFlags) {
+			if (flag.startsWith("-Xms")) {
+				flags.add("-Xms" + this.heap.get());
+			}
+			else if (flag.startsWith("-Xmx")) {
+				flags.add("-Xmx" + this.heap.get());
+			}
+			else {
+				flags.add(flag);
+			}
+		}
+		return flags;
 	}
 
 	/**

@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.iomodels.harness.Service;
+import dev.iomodels.harness.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,25 @@ class CompareOptionsTests {
 		assertThat(parse("--profile", "full").scenarios()).extracting(Scenario::workload)
 			.containsExactly(Workload.CONCURRENCY_SWEEP, Workload.CONCURRENCY_SWEEP, Workload.C10K,
 					Workload.LARGE_PAYLOAD, Workload.SPIKE);
+	}
+
+	@Test
+	void onlyC10kGivesEveryServiceALargerHeapAndKeepsTheOtherFairFlags() {
+		List<String> fair = ServiceProcess.FAIR_JVM_FLAGS;
+		for (Scenario scenario : parse("--profile", "full").scenarios()) {
+			List<String> flags = scenario.serviceJvmFlags(fair);
+			if (scenario.workload() == Workload.C10K) {
+				assertThat(flags).containsExactly("-Xms4g", "-Xmx4g", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError");
+				assertThat(scenario.question()).contains("-Xmx4g");
+			}
+			else {
+				assertThat(flags).as(scenario.id()).isEqualTo(fair);
+			}
+		}
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new Scenario("x", "x", "x", Workload.C10K, Duration.ZERO, List.of(1), Duration.ZERO,
+					Map.of(), Optional.of("4 GiB")))
+			.withMessageContaining("4g");
 	}
 
 	@Test

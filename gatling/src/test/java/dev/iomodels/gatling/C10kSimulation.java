@@ -18,13 +18,15 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * {@code --storage.emulated-latency=1s}) so that every request waits, and without its
  * overload bound ({@code --iomodels.server.max-concurrent-requests=-1
  * --iomodels.server.max-buffered-request-bytes=-1}), which by default answers every
- * request beyond 2,000 at once with 503 and would hide the I/O model. Webflux holds all
- * of them with no errors (its latency grows only when the CPU runs out); loom takes every
- * connection at once too, but each costs it Tomcat's request and buffers as well as a
- * virtual thread, and with a 512 MiB heap it has run out of memory (README); classic
- * serves 200 at a time, so the others queue — watch its latency climb towards the 60 s
- * request timeout and its timeouts counted as errors in the report. This simulation
- * applies the load and checks the objective the user sets, nothing more.
+ * request beyond 2,000 at once with 503 and would hide the I/O model, and give every
+ * service a 4 GiB heap ({@code -Xms4g -Xmx4g}). Webflux holds all of them with no errors
+ * (its latency grows only when the CPU runs out); loom takes every connection at once
+ * too, but each request in flight costs it about 110 KB of Tomcat's buffers on the heap
+ * besides a virtual thread of about 3 KB, about 1.2 GB for 10,000, so in a 512 MiB heap
+ * it dies of OutOfMemoryError (README); classic serves 200 at a time, so the others queue
+ * — watch its latency climb towards the 60 s request timeout (about 50 s at 1 s of
+ * latency, by Little's law) and any timeouts counted as errors in the report. This
+ * simulation applies the load and checks the objective the user sets, nothing more.
  * <p>
  * Each connection is a file descriptor on both sides: the load generator and the service
  * both need {@code ulimit -n} above the number of users. The simulation refuses to start
