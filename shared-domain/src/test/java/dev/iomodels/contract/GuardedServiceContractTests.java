@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +74,7 @@ public abstract class GuardedServiceContractTests {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Every answer of the test, for the check against the OpenAPI document. */
-	private final List<OpenApiStatuses.Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+	private final ServedAnswers answers = new ServedAnswers();
 
 	/**
 	 * Return where the API listens.
@@ -95,14 +94,7 @@ public abstract class GuardedServiceContractTests {
 	 */
 	@AfterEach
 	void everyAnswerIsListedByTheServedOpenApiDocument() {
-		HttpResponse<byte[]> document = ContractHttp.send(api("/api/v1/openapi.yaml").GET().build());
-		assertThat(document.statusCode()).as(describe(document)).isEqualTo(200);
-		OpenApiStatuses statuses = OpenApiStatuses.of(new String(document.body(), StandardCharsets.UTF_8));
-		List<OpenApiStatuses.Exchange> answered;
-		synchronized (this.exchanges) {
-			answered = List.copyOf(this.exchanges);
-		}
-		assertThat(statuses.mismatches(answered)).as("answers that /api/v1/openapi.yaml does not list").isEmpty();
+		this.answers.assertListedBy(ContractHttp.send(api("/api/v1/openapi.yaml").GET().build()));
 	}
 
 	// Settings
@@ -304,7 +296,7 @@ public abstract class GuardedServiceContractTests {
 				// A reset after the answer arrived: what was received still counts.
 			}
 			RawResponse response = RawResponse.parse(received.toByteArray());
-			this.exchanges.add(new OpenApiStatuses.Exchange("PUT", path, response.status()));
+			this.answers.add(new OpenApiStatuses.Exchange("PUT", path, response.status()));
 			return response;
 		}
 	}
@@ -377,7 +369,7 @@ public abstract class GuardedServiceContractTests {
 
 	private HttpResponse<byte[]> send(HttpRequest.Builder request) {
 		HttpResponse<byte[]> response = ContractHttp.send(request.build());
-		this.exchanges.add(OpenApiStatuses.Exchange.of(response));
+		this.answers.add(response);
 		return response;
 	}
 

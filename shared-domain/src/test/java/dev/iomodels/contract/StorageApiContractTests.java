@@ -73,7 +73,7 @@ public abstract class StorageApiContractTests {
 	private String prefix;
 
 	/** Every answer of the test, for the check against the OpenAPI document. */
-	private final List<OpenApiStatuses.Exchange> exchanges = Collections.synchronizedList(new ArrayList<>());
+	private final ServedAnswers answers = new ServedAnswers();
 
 	/**
 	 * Return where the API listens.
@@ -118,14 +118,7 @@ public abstract class StorageApiContractTests {
 	 */
 	@AfterEach
 	void everyAnswerIsListedByTheServedOpenApiDocument() {
-		HttpResponse<byte[]> document = ContractHttp.send(api("/api/v1/openapi.yaml").GET().build());
-		assertStatus(document, 200);
-		OpenApiStatuses statuses = OpenApiStatuses.of(new String(document.body(), StandardCharsets.UTF_8));
-		List<OpenApiStatuses.Exchange> answered;
-		synchronized (this.exchanges) {
-			answered = List.copyOf(this.exchanges);
-		}
-		assertThat(statuses.mismatches(answered)).as("answers that /api/v1/openapi.yaml does not list").isEmpty();
+		this.answers.assertListedBy(ContractHttp.send(api("/api/v1/openapi.yaml").GET().build()));
 	}
 
 	// Keys
@@ -1050,7 +1043,7 @@ public abstract class StorageApiContractTests {
 
 	private HttpResponse<byte[]> send(HttpRequest request) {
 		HttpResponse<byte[]> response = ContractHttp.send(request);
-		this.exchanges.add(OpenApiStatuses.Exchange.of(response));
+		this.answers.add(response);
 		return response;
 	}
 
