@@ -199,12 +199,7 @@ final class JdbcObjectStore implements ObjectStore {
 
 	private WriteResult insert(ObjectKey key, byte[] content, String contentType, String etag, OffsetDateTime now) {
 		int rows = this.jdbc.sql(StorageSql.INSERT_OBJECT)
-			.param("key", key.value())
-			.param("content", content)
-			.param("contentType", contentType)
-			.param("etag", etag)
-			.param("size", (long) content.length)
-			.param("now", now)
+			.params(StorageSql.insertParameters(key, content, contentType, etag, now))
 			.update();
 		if (rows == 0) {
 			return null;
@@ -218,13 +213,7 @@ final class JdbcObjectStore implements ObjectStore {
 	private WriteResult replace(ObjectKey key, byte[] content, String contentType, String etag, OffsetDateTime now,
 			Version current) {
 		Optional<OffsetDateTime> created = this.jdbc.sql(StorageSql.REPLACE_OBJECT)
-			.param("key", key.value())
-			.param("content", content)
-			.param("contentType", contentType)
-			.param("etag", etag)
-			.param("size", (long) content.length)
-			.param("now", now)
-			.param("expected", current.etag())
+			.params(StorageSql.replaceParameters(key, content, contentType, etag, now, current.etag()))
 			.query((rs, row) -> rs.getObject("created", OffsetDateTime.class))
 			.optional();
 		if (created.isEmpty()) {
@@ -243,10 +232,7 @@ final class JdbcObjectStore implements ObjectStore {
 
 	private void reserve(long objects, long bytes) {
 		Optional<Boolean> reserved = this.jdbc.sql(StorageSql.RESERVE)
-			.param("objects", objects)
-			.param("bytes", bytes)
-			.param("maxObjects", this.limits.maxObjects())
-			.param("maxBytes", this.limits.maxBytes())
+			.params(StorageSql.reserveParameters(objects, bytes, this.limits))
 			.query(this::acceptUsage)
 			.optional();
 		if (reserved.isEmpty()) {

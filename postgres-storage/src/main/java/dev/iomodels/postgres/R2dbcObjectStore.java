@@ -225,12 +225,7 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 	private Mono<WriteResult> insert(ObjectKey key, byte[] content, String contentType, String etag,
 			OffsetDateTime now) {
 		return this.database.sql(StorageSql.INSERT_OBJECT)
-			.bind("key", key.value())
-			.bind("content", content)
-			.bind("contentType", contentType)
-			.bind("etag", etag)
-			.bind("size", (long) content.length)
-			.bind("now", now)
+			.bindValues(StorageSql.insertParameters(key, content, contentType, etag, now))
 			.fetch()
 			.rowsUpdated()
 			.flatMap((rows) -> (rows == 0) ? Mono.empty()
@@ -242,13 +237,7 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 			OffsetDateTime now, Version current) {
 		long growth = content.length - current.size();
 		return this.database.sql(StorageSql.REPLACE_OBJECT)
-			.bind("key", key.value())
-			.bind("content", content)
-			.bind("contentType", contentType)
-			.bind("etag", etag)
-			.bind("size", (long) content.length)
-			.bind("now", now)
-			.bind("expected", current.etag())
+			.bindValues(StorageSql.replaceParameters(key, content, contentType, etag, now, current.etag()))
 			.map((row) -> row.get("created", OffsetDateTime.class))
 			.one()
 			.flatMap((created) -> {
@@ -261,10 +250,7 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 
 	private Mono<Void> reserve(long objects, long bytes) {
 		return this.database.sql(StorageSql.RESERVE)
-			.bind("objects", objects)
-			.bind("bytes", bytes)
-			.bind("maxObjects", this.limits.maxObjects())
-			.bind("maxBytes", this.limits.maxBytes())
+			.bindValues(StorageSql.reserveParameters(objects, bytes, this.limits))
 			.map(this::acceptUsage)
 			.one()
 			.switchIfEmpty(Mono.defer(() -> this.database.sql(StorageSql.SELECT_USAGE)

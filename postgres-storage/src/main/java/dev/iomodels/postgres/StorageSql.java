@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
@@ -63,6 +64,51 @@ final class StorageSql {
 			+ "WHERE key > :after AND key >= :prefix AND starts_with(key, :prefix) ORDER BY key LIMIT :limit";
 
 	private StorageSql() {
+	}
+
+	/**
+	 * Return the parameters of {@link #INSERT_OBJECT}, the same for both drivers
+	 * ({@code JdbcClient.params}, {@code DatabaseClient.bindValues}).
+	 * @param key the key
+	 * @param content the bytes
+	 * @param contentType the media type to store
+	 * @param etag the content's ETag
+	 * @param now the time of the write
+	 * @return name to value
+	 */
+	static Map<String, Object> insertParameters(ObjectKey key, byte[] content, String contentType, String etag,
+			OffsetDateTime now) {
+		return Map.of("key", key.value(), "content", content, "contentType", contentType, "etag", etag, "size",
+				(long) content.length, "now", now);
+	}
+
+	/**
+	 * Return the parameters of {@link #REPLACE_OBJECT}: those of the insert and the ETag
+	 * the row must still have.
+	 * @param key the key
+	 * @param content the bytes
+	 * @param contentType the media type to store
+	 * @param etag the content's ETag
+	 * @param now the time of the write
+	 * @param expected the ETag of the version being replaced
+	 * @return name to value
+	 */
+	static Map<String, Object> replaceParameters(ObjectKey key, byte[] content, String contentType, String etag,
+			OffsetDateTime now, String expected) {
+		return Map.of("key", key.value(), "content", content, "contentType", contentType, "etag", etag, "size",
+				(long) content.length, "now", now, "expected", expected);
+	}
+
+	/**
+	 * Return the parameters of {@link #RESERVE}.
+	 * @param objects the objects to add
+	 * @param bytes the bytes to add
+	 * @param limits the limits the usage must stay within
+	 * @return name to value
+	 */
+	static Map<String, Object> reserveParameters(long objects, long bytes, StorageLimits limits) {
+		return Map.of("objects", objects, "bytes", bytes, "maxObjects", limits.maxObjects(), "maxBytes",
+				limits.maxBytes());
 	}
 
 	/**
