@@ -34,10 +34,21 @@ import dev.iomodels.harness.Service;
  * @param databaseUser the user for {@code databaseUrl}
  * @param out the directory the results go to
  * @param help whether only the usage was asked for
+ * @param repeats how many times each step runs, interleaved across the services
+ * @param controls whether each service's control app (its model's bare endpoint) runs
+ * beside it in the GET-only scenarios
+ * @param loadGenerator {@code gatling} or {@code wrk}, the load generator of the GET
+ * sweeps (the other scenarios always use Gatling)
+ * @param crossCheck whether every GET-sweep step is measured again by the other load
+ * generator, right after the first
+ * @param cpus where the services and the load generator run; empty for the machine's
+ * default ({@link CpuSets#defaultFor(int)})
+ * @param warmUpLimit how long the warm-up may go on while the JIT is still compiling
  */
 public record CompareOptions(Profile profile, Duration latency, Optional<List<Integer>> users, Duration stepDuration,
 		Duration warmUp, List<Service> services, List<String> transports, String backend, Optional<String> databaseUrl,
-		String databaseUser, Path out, boolean help) {
+		String databaseUser, Path out, boolean help, int repeats, boolean controls, String loadGenerator,
+		boolean crossCheck, Optional<CpuSets> cpus, Duration warmUpLimit) {
 
 	/** What {@code --help} prints. */
 	public static final String USAGE = """
@@ -66,6 +77,24 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			  --database-url URL          postgresql://host:port/database for --backend postgres; the password is
 			                              read from STORAGE_POSTGRES_PASSWORD in the environment
 			  --database-user NAME        the user for --database-url (default iomodels)
+			  --repeat N                  run every step N times, interleaved (classic, loom, webflux, classic,
+			                              …); every figure is the median with its min–max, and the winner
+			                              tables say "no clear winner" where the ranges overlap
+			                              (quick and tiny 1, full 3)
+			  --controls                  run each service's control beside it in the GET-only scenarios: a
+			                              bare app of the same model (MVC on the pool, MVC on virtual
+			                              threads, WebFlux) answering constant bytes; the report shows
+			                              service ÷ control, the API's own cost (on in full)
+			  --no-controls               the full profile without them
+			  --load-generator gatling|wrk   what drives the GET sweeps (default gatling; wrk from Debian's
+			                              package); the other scenarios always use Gatling
+			  --cross-check               measure every GET-sweep step again with the other load generator,
+			                              right after the first, and flag a ranking that differs
+			  --cpus service=0-1,load=2-3 pin the services and the load generator to disjoint CPUs (taskset;
+			                              the services get -XX:ActiveProcessorCount to match), or shared;
+			                              default: shared below 4 cores, disjoint halves from 4 up
+			  --warm-up-limit 40s         the warm-up repeats until the JIT is quiet (less than 2 % of the
+			                              time compiling), up to this long (quick 40s, full 90s, tiny 4s)
 			  --out results/<timestamp>   where the report goes
 			  --help                      this text
 
@@ -79,6 +108,12 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 	static final String C10K_HEAP = "4g";
 
 	private static final List<String> PROFILE_SHORTHANDS = List.of("quick", "full", "tiny");
+
+	/** Flags that take no value. */
+	private static final List<String> SWITCHES = List.of("help", "controls", "no-controls", "cross-check");
+
+	/** The load generators of {@code --load-generator}. */
+	static final List<String> LOAD_GENERATORS = List.of("gatling", "wrk");
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
@@ -127,8 +162,26 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		}
 		String databaseUser = flags.getOrDefault("database-user", "iomodels");
 		Path out = Path.of(flags.getOrDefault("out", "results/" + TIMESTAMP.format(now)));
+		int repeats = Optional.ofNullable(flags.get("repeat")).map(CompareOptions::repeats).orElse(profile.repeats());
+		boolean controls = flags.containsKey("controls") || (profile.controls() && !flags.containsKey("no-controls"));
+		String loadGenerator = flags.getOrDefault("load-generator", "gatling");
+		if (!LOAD_GENERATORS.contains(loadGenerator)) {
+			throw new IllegalArgumentException("--load-generator is gatling or wrk, not " + loadGenerator);
+		}
+		Optional<CpuSets> cpus = Optional.ofNullable(flags.get("cpus")).map(CpuSets::parse);
+		Duration warmUpLimit = Optional.ofNullable(flags.get("warm-up-limit"))
+			.map(Durations::parse)
+			.orElse(profile.warmUpLimit());
+		if (warmUpLimit.compareTo(warmUp) < 0) {
+			warmUpLimit = warmUp;
+		}
+		if (controls && !transports.isEmpty()) {
+			throw new IllegalArgumentException("--controls runs each model's control on its default transport:"
+					+ " leave out --transports, or --controls");
+		}
 		CompareOptions options = new CompareOptions(profile, latency, users, stepDuration, warmUp, services, transports,
-				backend, databaseUrl, databaseUser, out, false);
+				backend, databaseUrl, databaseUser, out, false, repeats, controls, loadGenerator,
+				flags.containsKey("cross-check"), cpus, warmUpLimit);
 		if (options.contenders().isEmpty()) {
 			throw new IllegalArgumentException("--transports " + String.join(",", transports)
 					+ ": none of the chosen services runs any of them; see --help");
@@ -142,7 +195,8 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 
 	private CompareOptions withHelp() {
 		return new CompareOptions(this.profile, this.latency, this.users, this.stepDuration, this.warmUp, this.services,
-				this.transports, this.backend, this.databaseUrl, this.databaseUser, this.out, true);
+				this.transports, this.backend, this.databaseUrl, this.databaseUser, this.out, true, this.repeats,
+				this.controls, this.loadGenerator, this.crossCheck, this.cpus, this.warmUpLimit);
 	}
 
 	/**
@@ -231,6 +285,11 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		if (this.backend.equals("postgres")) {
 			settings.put("database", this.databaseUrl.orElse("embedded PostgreSQL, emptied before each service"));
 		}
+		settings.put("repeats", this.repeats);
+		settings.put("controls", this.controls);
+		settings.put("loadGenerator", this.loadGenerator);
+		settings.put("crossCheck", this.crossCheck);
+		settings.put("warmUpLimit", Durations.compact(this.warmUpLimit));
 		settings.put("out", this.out.toString());
 		return settings;
 	}
@@ -254,7 +313,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 				value = name.substring(equals + 1);
 				name = name.substring(0, equals);
 			}
-			else if (name.equals("help")) {
+			else if (SWITCHES.contains(name)) {
 				value = "true";
 			}
 			else if (PROFILE_SHORTHANDS.contains(name)) {
@@ -270,7 +329,8 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			}
 			if (!List
 				.of("profile", "latency", "users", "step-duration", "warm-up", "services", "transports", "backend",
-						"database-url", "database-user", "out", "help")
+						"database-url", "database-user", "out", "help", "repeat", "controls", "no-controls",
+						"load-generator", "cross-check", "cpus", "warm-up-limit")
 				.contains(name)) {
 				throw new IllegalArgumentException("Unknown flag --" + name + "; see --help");
 			}
@@ -290,6 +350,39 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		catch (NumberFormatException ex) {
 			throw new IllegalArgumentException("--users takes positive numbers separated by commas, e.g. 50,200,800");
 		}
+	}
+
+	private static int repeats(String text) {
+		try {
+			int repeats = Integer.parseInt(text.strip());
+			if (repeats >= 1 && repeats <= 20) {
+				return repeats;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Said below.
+		}
+		throw new IllegalArgumentException("--repeat takes a number from 1 to 20, not " + text);
+	}
+
+	/**
+	 * Return whether a scenario is run beside the control apps: only GET-only scenarios,
+	 * since a control stores nothing and answers every GET with the same bytes.
+	 * @param scenario the scenario
+	 * @return whether its controls run, with {@code --controls}
+	 */
+	boolean controlled(Scenario scenario) {
+		return this.controls && scenario.getsOnly();
+	}
+
+	/**
+	 * Return whether a scenario's steps are driven by wrk: the GET sweeps with
+	 * {@code --load-generator wrk}.
+	 * @param scenario the scenario
+	 * @return whether wrk drives it
+	 */
+	boolean wrkDrives(Scenario scenario) {
+		return this.loadGenerator.equals("wrk") && scenario.workload() == Workload.CONCURRENCY_SWEEP;
 	}
 
 	private static List<String> transports(String text) {

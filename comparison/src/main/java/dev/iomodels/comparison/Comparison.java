@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 import dev.iomodels.comparison.LoadGenerator.LoadRun;
+import dev.iomodels.harness.PrometheusScrape;
 import dev.iomodels.harness.Service;
 import dev.iomodels.harness.ServiceProcess;
 import tools.jackson.core.type.TypeReference;
@@ -32,8 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs a comparison: for every scenario, each service (on each chosen transport) in turn,
  * never two at once, so that none shares the CPU with another. A service is started with
- * the fair JVM flags and the scenario's properties, warmed up, driven one concurrency
- * step at a time while its metrics are sampled, and stopped. A step that fails is
+ * the fair JVM flags and the scenario's properties, warmed up until its JIT is quiet,
+ * driven one concurrency step at a time while its metrics are sampled, and stopped; with
+ * {@code --controls} the control app of its model follows it through the same steps. With
+ * {@code --repeat N} this happens N times per scenario, interleaved (classic, loom,
+ * webflux, classic, …), so that a slow minute of the machine lands on every service
+ * alike, and each figure is the median of the runs with its range. A step that fails is
  * recorded as failed and the comparison goes on: a service that cannot take a load is a
  * result, not a crash.
  */
@@ -43,9 +49,18 @@ final class Comparison {
 		.withZone(ZoneId.systemDefault());
 
 	/**
-	 * Warm-up concurrency: enough to compile the request path, not to load the machine.
+	 * Warm-up concurrency: enough requests to compile the request path soon (with 100 ms
+	 * of latency, 200 users make 2,000 requests a second), not so many that the first
+	 * step's queue builds up during the warm-up.
 	 */
-	private static final int MAX_WARM_UP_USERS = 100;
+	private static final int MAX_WARM_UP_USERS = 200;
+
+	/**
+	 * The warm-up goes on while the JIT spends more than this share of a warm-up round
+	 * compiling: 2 %, twice what a warm service compiles (measured: about 1 %), a
+	 * fiftieth of one of the two compiler threads a cold service keeps busy.
+	 */
+	static final double QUIET_JIT_SHARE = 0.02;
 
 	private final CompareOptions options;
 
@@ -54,6 +69,10 @@ final class Comparison {
 	private final String projectVersion;
 
 	private final LoadGenerator load;
+
+	private final CpuSets cpus;
+
+	private LoadGenerator wrk;
 
 	private final PrintStream out;
 
@@ -73,6 +92,7 @@ final class Comparison {
 		this.projectVersion = projectVersion;
 		this.load = load;
 		this.out = out;
+		this.cpus = options.cpus().orElseGet(() -> CpuSets.defaultFor(Machine.describe().cores()));
 	}
 
 	/**
@@ -107,9 +127,15 @@ final class Comparison {
 	 */
 	private Map<Service, Path> copyJars(Path directory) throws IOException {
 		Map<Service, Path> jars = new LinkedHashMap<>();
-		for (Service service : this.options.services()) {
+		List<Service> services = new ArrayList<>(this.options.services());
+		if (this.options.controls()) {
+			this.options.services().forEach((service) -> services.add(service.control()));
+		}
+		for (Service service : services) {
 			Path jar = service.jar(this.projectRoot, this.projectVersion);
-			jars.put(service, Files.copy(jar, directory.resolve(jar.getFileName())));
+			Path copy = directory.resolve(jar.getFileName());
+			// classic's and loom's controls are the same jar.
+			jars.put(service, Files.exists(copy) ? copy : Files.copy(jar, copy));
 		}
 		return jars;
 	}
@@ -118,36 +144,101 @@ final class Comparison {
 			Map<Service, Path> jars) throws Exception {
 		List<String> jvmFlags = new ArrayList<>(ServiceProcess.FAIR_JVM_FLAGS);
 		// The same processor count for every service, whatever the JVM would detect, so
-		// that pool sizes derived from it (carriers, event loops, GC threads) are equal.
-		jvmFlags.add("-XX:ActiveProcessorCount=" + machine.cores());
+		// that pool sizes derived from it (carriers, event loops, GC threads) are equal;
+		// a pinned service counts the processors it is pinned to.
+		jvmFlags.add("-XX:ActiveProcessorCount="
+				+ this.cpus.service().map(CpuSets::count).orElse(machine.cores()));
+		pinLoadGenerator();
 		this.out.printf("Comparing %s on %s%nResults: %s%n",
 				String.join(", ", this.options.contenders().stream().map(Contender::label).toList()), machine.summary(),
 				directory);
+		this.out.printf("CPUs: %s%n", this.cpus.describe());
 		Progress progress = new Progress(this.out, this.options, scenarios);
-		List<StepResult> results = new ArrayList<>();
+		List<StepResult> runs = new ArrayList<>();
+		List<StepResult> controlRuns = new ArrayList<>();
+		List<StepResult> crossCheckRuns = new ArrayList<>();
 		Map<String, Map<String, Object>> serviceInfo = new LinkedHashMap<>();
 		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 				ComparisonDatabase database = ComparisonDatabase.open(this.options, directory)) {
 			for (Scenario scenario : scenarios) {
-				for (Contender contender : this.options.contenders()) {
-					ServiceRun run = new ServiceRun(scenario, contender, jars.get(contender.service()),
+				for (RunOrder.Run planned : RunOrder.of(this.options.contenders(), this.options.repeats(),
+						this.options.controlled(scenario))) {
+					ServiceRun run = new ServiceRun(scenario, planned, jars.get(planned.contender().service()),
 							scenario.serviceJvmFlags(jvmFlags), directory, client, progress, database);
-					results.addAll(run.measure());
-					run.info().ifPresent((info) -> serviceInfo.put(scenario.id() + "/" + contender.label(), info));
+					(planned.control() ? controlRuns : runs).addAll(run.measure());
+					crossCheckRuns.addAll(run.crossChecks());
+					run.info()
+						.ifPresent((info) -> serviceInfo.putIfAbsent(
+								scenario.id() + "/" + planned.contender().label(), info));
 				}
 			}
 		}
 		Instant finished = Instant.now();
+		Map<String, Object> settings = new LinkedHashMap<>(this.options.settings());
+		settings.put("cpus", this.cpus.describe());
 		Environment environment = new Environment(TIMESTAMP.format(started.truncatedTo(ChronoUnit.SECONDS)),
 				TIMESTAMP.format(finished.truncatedTo(ChronoUnit.SECONDS)),
 				Duration.between(started, finished).toSeconds(), machine, this.projectVersion, gitCommit(),
-				springBootVersion(jars.values().iterator().next()), this.load.description(), jvmFlags,
-				this.options.settings(), scenarios, serviceInfo);
+				springBootVersion(jars.values().iterator().next()), loadGenerators(scenarios), jvmFlags, settings,
+				scenarios, serviceInfo);
 		ComparisonReport report = new ComparisonReport(environment, scenarios,
-				this.options.contenders().stream().map(Contender::label).toList(), results);
+				this.options.contenders().stream().map(Contender::label).toList(), Repetitions.summarise(runs),
+				Repetitions.summarise(controlRuns), Repetitions.summarise(crossCheckRuns));
 		ReportFiles.write(report, directory);
 		progress.line("done: " + directory.resolve(ReportFiles.REPORT));
 		return report;
+	}
+
+	/**
+	 * Pin this JVM, and so Gatling in it, to the load generator's processors: every
+	 * thread it has now, and every thread they make later, which inherits the set.
+	 */
+	private void pinLoadGenerator() throws IOException, InterruptedException {
+		if (this.cpus.load().isPresent()) {
+			CpuSets.pin(ProcessHandle.current().pid(), this.cpus.load().get());
+		}
+	}
+
+	/**
+	 * Return the load generator that drives a scenario's steps.
+	 * @param scenario the scenario
+	 * @return wrk for the GET sweeps with {@code --load-generator wrk}, else Gatling
+	 */
+	private LoadGenerator generatorOf(Scenario scenario) {
+		return this.options.wrkDrives(scenario) ? wrk() : this.load;
+	}
+
+	/**
+	 * Return the other load generator, which measures a step again with
+	 * {@code --cross-check}.
+	 * @param scenario the scenario
+	 * @return the other generator, if the scenario is a GET sweep that both can drive
+	 */
+	private Optional<LoadGenerator> crossCheckerOf(Scenario scenario) {
+		if (!this.options.crossCheck() || scenario.workload() != Workload.CONCURRENCY_SWEEP || !scenario.getsOnly()) {
+			return Optional.empty();
+		}
+		return Optional.of(this.options.wrkDrives(scenario) ? this.load : wrk());
+	}
+
+	private LoadGenerator wrk() {
+		if (this.wrk == null) {
+			this.wrk = new WrkLoadGenerator(this.cpus.load());
+		}
+		return this.wrk;
+	}
+
+	private String loadGenerators(List<Scenario> scenarios) {
+		boolean wrkUsed = scenarios.stream()
+			.anyMatch((scenario) -> this.options.wrkDrives(scenario) || crossCheckerOf(scenario).isPresent());
+		boolean gatlingUsed = scenarios.stream()
+			.anyMatch((scenario) -> !this.options.wrkDrives(scenario) || crossCheckerOf(scenario).isPresent());
+		if (!wrkUsed) {
+			return this.load.description();
+		}
+		String wrkRole = this.options.loadGenerator().equals("wrk") ? " (GET sweeps)" : " (cross-check)";
+		return gatlingUsed ? wrk().description() + wrkRole + ", " + this.load.description()
+				: wrk().description() + wrkRole;
 	}
 
 	private String gitCommit() {
@@ -178,13 +269,16 @@ final class Comparison {
 	}
 
 	/**
-	 * One service in one scenario: start, warm up, every step, stop.
+	 * One service (or control app) in one scenario, one round: start, warm up, every
+	 * step, stop.
 	 */
 	private final class ServiceRun {
 
 		private final Scenario scenario;
 
 		private final Contender contender;
+
+		private final RunOrder.Run planned;
 
 		private final Service service;
 
@@ -200,14 +294,17 @@ final class Comparison {
 
 		private final ComparisonDatabase database;
 
+		private final List<StepResult> crossChecks = new ArrayList<>();
+
 		private Map<String, Object> info;
 
-		ServiceRun(Scenario scenario, Contender contender, Path jar, List<String> jvmFlags, Path directory,
+		ServiceRun(Scenario scenario, RunOrder.Run planned, Path jar, List<String> jvmFlags, Path directory,
 				HttpClient client, Progress progress, ComparisonDatabase database) {
 			this.database = database;
 			this.scenario = scenario;
-			this.contender = contender;
-			this.service = contender.service();
+			this.planned = planned;
+			this.contender = planned.contender();
+			this.service = this.contender.service();
 			this.jar = jar;
 			this.jvmFlags = jvmFlags;
 			this.directory = directory;
@@ -219,9 +316,21 @@ final class Comparison {
 			return Optional.ofNullable(this.info);
 		}
 
+		List<StepResult> crossChecks() {
+			return this.crossChecks;
+		}
+
+		/**
+		 * Return how this run is named in progress lines.
+		 */
+		private String title() {
+			return this.contender.label() + ((Comparison.this.options.repeats() > 1)
+					? " (run %d/%d)".formatted(this.planned.round(), Comparison.this.options.repeats()) : "");
+		}
+
 		List<StepResult> measure() throws InterruptedException {
 			String name = this.contender.label();
-			this.progress.starting(this.scenario, name);
+			this.progress.starting(this.scenario, title());
 			long launched = System.nanoTime();
 			ServiceProcess process;
 			try {
@@ -229,10 +338,12 @@ final class Comparison {
 						this.scenario.serviceProperties(Comparison.this.options.backend()));
 				this.contender.transport()
 					.ifPresent((transport) -> properties.put("iomodels.server.transport", transport));
-				// Every service starts on an empty database with the same settings.
-				properties.putAll(this.database.prepareFor(this.service));
+				if (!this.service.isControl()) {
+					// Every service starts on an empty database with the same settings.
+					properties.putAll(this.database.prepareFor(this.service));
+				}
 				process = ServiceProcess.start(this.service, this.jar, this.jvmFlags, properties,
-						this.directory.resolve("logs"));
+						this.directory.resolve("logs"), Comparison.this.cpus.service());
 			}
 			catch (Exception ex) {
 				this.progress.line(name + " did not start: " + ex.getMessage());
@@ -250,7 +361,11 @@ final class Comparison {
 				warmUp(process);
 				List<Integer> steps = this.scenario.users();
 				for (int i = 0; i < steps.size(); i++) {
-					results.add(step(process, i, steps.get(i)));
+					results.add(step(process, i, steps.get(i), generatorOf(this.scenario), false));
+					Optional<LoadGenerator> crossChecker = crossCheckerOf(this.scenario);
+					if (crossChecker.isPresent()) {
+						this.crossChecks.add(step(process, i, steps.get(i), crossChecker.get(), true));
+					}
 				}
 			}
 			this.progress.serviceDone(false, 0, Duration.ZERO);
@@ -262,30 +377,73 @@ final class Comparison {
 				.plus(this.scenario.stepDuration().multipliedBy(this.scenario.users().size()));
 		}
 
+		/**
+		 * Warm the service up in rounds of the warm-up's length until a round in which the
+		 * JIT compiled for less than {@link #QUIET_JIT_SHARE} of the time, or the limit.
+		 * The first measured step then measures the compiled code, not the compiler: a cold
+		 * service spends both cores' worth of compiler threads for seconds, and on classic,
+		 * whose 200 runnable platform threads leave the compiler threads a small share of
+		 * the CPU, that takes the longest.
+		 */
 		private void warmUp(ServiceProcess process) {
-			Duration warmUp = Comparison.this.options.warmUp();
-			if (warmUp.isZero()) {
+			Duration round = Comparison.this.options.warmUp();
+			if (round.isZero()) {
 				this.progress.ran(Duration.ZERO, Duration.ZERO, "");
 				return;
 			}
-			int users = Math.min(this.scenario.users().getFirst(), MAX_WARM_UP_USERS);
+			int users = Math.min(Collections.max(this.scenario.users()), MAX_WARM_UP_USERS);
 			// Always the plain sweep: its only job is to compile the request path.
 			Scenario warmUpScenario = new Scenario(this.scenario.id() + "-warm-up", "warm-up", "",
-					Workload.CONCURRENCY_SWEEP, this.scenario.emulatedLatency(), List.of(users), warmUp, Map.of());
-			this.progress.running(this.scenario, this.contender.label(), "warm-up (not measured)", users, warmUp);
+					Workload.CONCURRENCY_SWEEP, this.scenario.emulatedLatency(), List.of(users), round, Map.of());
+			LoadGenerator generator = generatorOf(this.scenario);
+			this.progress.running(this.scenario, this.contender.label(), "warm-up (not measured)", users, round);
 			long began = System.nanoTime();
-			String outcome;
+			Duration warmedUp = Duration.ZERO;
+			int rounds = 0;
+			String outcome = "";
+			double share = Double.NaN;
+			do {
+				double compiledBefore = compilationMillis(process);
+				long roundBegan = System.nanoTime();
+				try {
+					LoadRun run = generator.run(warmUpScenario, users, round, process.api(),
+							this.directory.resolve("gatling")
+								.resolve("warm-up")
+								.resolve(this.scenario.id() + "-" + directoryName() + "-" + this.planned.round() + "-"
+										+ rounds));
+					outcome = Format.throughput(run.stats());
+				}
+				catch (Exception ex) {
+					outcome = "failed: " + ex;
+					break;
+				}
+				finally {
+					rounds++;
+					warmedUp = warmedUp.plus(round);
+				}
+				share = (compilationMillis(process) - compiledBefore) / ((System.nanoTime() - roundBegan) / 1e6);
+			}
+			while (!(share <= QUIET_JIT_SHARE) && warmedUp.plus(round).compareTo(Comparison.this.options.warmUpLimit()) <= 0
+					&& alive(process));
+			String jit = Double.isNaN(share) ? "JIT not measured"
+					: "JIT compiling " + Format.percent(share) + " of the last round"
+							+ ((share <= QUIET_JIT_SHARE) ? " (quiet)" : " (still busy at the limit)");
+			this.progress.ran(round, Duration.ofNanos(System.nanoTime() - began),
+					"warm-up: %s, %d round%s of %s, %s".formatted(outcome, rounds, (rounds == 1) ? "" : "s",
+							Durations.format(round), jit));
+		}
+
+		private double compilationMillis(ServiceProcess process) {
 			try {
-				LoadRun run = Comparison.this.load.run(warmUpScenario, users, warmUp, process.api(),
-						this.directory.resolve("gatling")
-							.resolve("warm-up")
-							.resolve(this.scenario.id() + "-" + directoryName()));
-				outcome = "warm-up: " + Format.throughput(run.stats());
+				return PrometheusScrape.of(this.client, process.management()).sum("jvm_compilation_time_ms_total");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return Double.NaN;
 			}
 			catch (Exception ex) {
-				outcome = "warm-up failed: " + ex;
+				return Double.NaN;
 			}
-			this.progress.ran(warmUp, Duration.ofNanos(System.nanoTime() - began), outcome);
 		}
 
 		/**
@@ -295,7 +453,8 @@ final class Comparison {
 			return this.contender.label().replace('/', '-');
 		}
 
-		private StepResult step(ServiceProcess process, int index, int users) throws InterruptedException {
+		private StepResult step(ServiceProcess process, int index, int users, LoadGenerator generator,
+				boolean crossCheck) throws InterruptedException {
 			String name = this.contender.label();
 			Duration duration = this.scenario.stepDuration();
 			if (!alive(process)) {
@@ -303,17 +462,19 @@ final class Comparison {
 				return StepResult.failed(this.scenario.id(), name, users,
 						name + " had exited; see " + this.directory.relativize(process.log().toAbsolutePath()));
 			}
-			this.progress.running(this.scenario, name, "step %d/%d".formatted(index + 1, this.scenario.users().size()),
-					users, duration);
-			Path gatling = this.directory.resolve("gatling")
+			String what = "step %d/%d".formatted(index + 1, this.scenario.users().size())
+					+ (crossCheck ? ", cross-check by " + generator.description() : "");
+			this.progress.running(this.scenario, title(), what, users, duration);
+			Path runDirectory = this.directory.resolve(crossCheck ? "cross-check" : "gatling")
 				.resolve(this.scenario.id())
 				.resolve(directoryName())
-				.resolve(users + "-users");
+				.resolve(users + "-users" + ((Comparison.this.options.repeats() > 1) ? "-run-" + this.planned.round()
+						: ""));
 			long began = System.nanoTime();
 			MetricSampler sampler = MetricSampler.start(process, this.client);
 			LoadRun run;
 			try {
-				run = Comparison.this.load.run(this.scenario, users, duration, process.api(), gatling);
+				run = generator.run(this.scenario, users, duration, process.api(), runDirectory);
 			}
 			catch (InterruptedException ex) {
 				throw ex;
@@ -333,15 +494,15 @@ final class Comparison {
 			Optional<String> exited = alive(process) ? Optional.empty()
 					: Optional.of(name + " exited during the step: " + lastLine(process.log()));
 			this.progress.ran(duration, Duration.ofNanos(System.nanoTime() - began),
-					"%s · p50 %s · p99 %s · %s platform threads · RSS %s%s".formatted(Format.throughput(stats),
+					"%s · p50 %s · p99 %s · %s platform threads · RSS %s%s%s".formatted(Format.throughput(stats),
 							Format.millis(stats.p50Millis()), Format.millis(stats.p99Millis()),
 							Format.count(metrics.platformThreadsMax()), Format.mebibytes(metrics.rssMaxBytes()),
+							metrics.jitBusy() ? " · JIT still busy (" + Format.percent(metrics.jitShare()) + ")" : "",
 							exited.map((why) -> " · " + why).orElse("")));
 			Optional<String> report = run.reportDirectory()
 				.map((path) -> this.directory.relativize(path.toAbsolutePath()).toString().replace('\\', '/'));
 			return new StepResult(this.scenario.id(), name, users, stats, metrics, samples, window, report, exited);
 		}
-
 		private static boolean alive(ServiceProcess process) {
 			return ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
 		}

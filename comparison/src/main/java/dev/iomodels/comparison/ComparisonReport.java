@@ -13,9 +13,13 @@ import java.util.OptionalInt;
  * @param scenarios the scenarios, in run order
  * @param services the services' short names, in report order
  * @param results one result per scenario, service and step
+ * @param controls with {@code --controls}, one result per scenario, control app and
+ * step, named after their service ({@code classic-control})
+ * @param crossChecks with {@code --cross-check}, the steps measured again by the other
+ * load generator, right after the first, on the same running service
  */
 public record ComparisonReport(Environment environment, List<Scenario> scenarios, List<String> services,
-		List<StepResult> results) {
+		List<StepResult> results, List<StepResult> controls, List<StepResult> crossChecks) {
 
 	/** More CPU than this taken by other processes during a step is worth a warning. */
 	private static final double NOISY_CORES = 0.25;
@@ -24,6 +28,70 @@ public record ComparisonReport(Environment environment, List<Scenario> scenarios
 		scenarios = List.copyOf(scenarios);
 		services = List.copyOf(services);
 		results = List.copyOf(results);
+		controls = List.copyOf(controls);
+		crossChecks = List.copyOf(crossChecks);
+	}
+
+	/**
+	 * A comparison without controls or cross-checks.
+	 * @param environment where and how it was measured
+	 * @param scenarios the scenarios, in run order
+	 * @param services the services' short names, in report order
+	 * @param results one result per scenario, service and step
+	 */
+	public ComparisonReport(Environment environment, List<Scenario> scenarios, List<String> services,
+			List<StepResult> results) {
+		this(environment, scenarios, services, results, List.of(), List.of());
+	}
+
+	/**
+	 * Find the control app's result beside a service's.
+	 * @param scenario the scenario
+	 * @param service the service's short name
+	 * @param users the step
+	 * @return the result of the control of the service's model, if it ran
+	 */
+	public Optional<StepResult> control(Scenario scenario, String service, int users) {
+		return find(this.controls, scenario, Contender.controlLabel(service), users);
+	}
+
+	/**
+	 * Find the other load generator's result of a step.
+	 * @param scenario the scenario
+	 * @param service the service's short name
+	 * @param users the step
+	 * @return the cross-check's result, if the step was cross-checked
+	 */
+	public Optional<StepResult> crossCheck(Scenario scenario, String service, int users) {
+		return find(this.crossChecks, scenario, service, users);
+	}
+
+	/**
+	 * Return the load generator that measured a scenario's steps.
+	 * @param scenario the scenario
+	 * @return {@code wrk} for the GET sweeps of a comparison run with
+	 * {@code --load-generator wrk}, else {@code gatling}
+	 */
+	public String loadGenerator(Scenario scenario) {
+		return ("wrk".equals(this.environment.settings().get("loadGenerator"))
+				&& scenario.workload() == Workload.CONCURRENCY_SWEEP) ? "wrk" : "gatling";
+	}
+
+	/**
+	 * Return the load generator that measured a scenario's steps again with
+	 * {@code --cross-check}.
+	 * @param scenario the scenario
+	 * @return the other one
+	 */
+	public String crossCheckGenerator(Scenario scenario) {
+		return loadGenerator(scenario).equals("wrk") ? "gatling" : "wrk";
+	}
+
+	private static Optional<StepResult> find(List<StepResult> results, Scenario scenario, String service, int users) {
+		return results.stream()
+			.filter((result) -> result.scenario().equals(scenario.id()) && result.service().equals(service)
+					&& result.users() == users)
+			.findFirst();
 	}
 
 	/**
@@ -34,10 +102,7 @@ public record ComparisonReport(Environment environment, List<Scenario> scenarios
 	 * @return the result, if that step was run
 	 */
 	public Optional<StepResult> result(Scenario scenario, String service, int users) {
-		return this.results.stream()
-			.filter((result) -> result.scenario().equals(scenario.id()) && result.service().equals(service)
-					&& result.users() == users)
-			.findFirst();
+		return find(this.results, scenario, service, users);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.iomodels.comparison;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import dev.iomodels.harness.Service;
 
@@ -17,6 +18,25 @@ import dev.iomodels.harness.Service;
 record Contender(Service service, Optional<String> transport) {
 
 	private static final char SEPARATOR = '/';
+
+	private static final String CONTROL_SUFFIX = "-control";
+
+	/**
+	 * Return the control app of this contender's model, run on its default transport.
+	 * @return the control, named e.g. {@code classic-control}
+	 */
+	Contender control() {
+		return new Contender(this.service.control(), Optional.empty());
+	}
+
+	/**
+	 * Return the name of the control beside a service in reports.
+	 * @param label the service's label, e.g. {@code loom}
+	 * @return e.g. {@code loom-control}
+	 */
+	static String controlLabel(String label) {
+		return serviceOf(label) + CONTROL_SUFFIX;
+	}
 
 	/**
 	 * Return the name of this contender in progress lines, reports and result files.
@@ -43,7 +63,7 @@ record Contender(Service service, Optional<String> transport) {
 		int separator = label.indexOf(SEPARATOR);
 		String name = (separator >= 0) ? label.substring(0, separator) : label;
 		Optional<String> transport = (separator >= 0) ? Optional.of(label.substring(separator + 1)) : Optional.empty();
-		return Service.ALL.stream()
+		return Stream.concat(Service.ALL.stream(), Service.CONTROLS.stream())
 			.filter((service) -> service.shortName().equals(name))
 			.findFirst()
 			.map((service) -> new Contender(service, transport));

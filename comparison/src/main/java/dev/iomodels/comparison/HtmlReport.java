@@ -106,6 +106,27 @@ final class HtmlReport {
 		return html.toString();
 	}
 
+	private static void table(StringBuilder html, String title, String note, List<String> columns,
+			List<List<String>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		html.append("<h3>").append(Html.escape(title)).append("</h3>\n<p class=\"note\">");
+		html.append(Html.escape(note)).append("</p>\n<div class=\"table-scroll\">\n<table class=\"results\">\n<tr>");
+		for (String column : columns) {
+			html.append("<th class=\"text\">").append(Html.escape(column)).append("</th>");
+		}
+		html.append("</tr>\n");
+		for (List<String> cells : rows) {
+			html.append("<tr>");
+			for (String cell : cells) {
+				html.append("<td class=\"text\">").append(Html.escape(cell)).append("</td>");
+			}
+			html.append("</tr>\n");
+		}
+		html.append("</table>\n</div>\n");
+	}
+
 	private static void scenario(StringBuilder html, ComparisonReport report, Scenario scenario) {
 		html.append("<section class=\"scenario\" id=\"").append(Html.escape(scenario.id())).append("\">\n");
 		html.append("<h2>").append(Html.escape(scenario.title())).append("</h2>\n");
@@ -122,7 +143,9 @@ final class HtmlReport {
 		}
 		html.append("</div>\n");
 		html.append("<h3>Winners</h3>\n<p class=\"note\">Best, then runner-up, at each step. A run with failed ")
-			.append("requests ranks after every clean run, whatever its figure.</p>\n");
+			.append("requests ranks after every clean run, whatever its figure. ")
+			.append(Html.escape(Tables.spreadNote(report)))
+			.append("</p>\n");
 		html.append("<table class=\"winners\">\n<tr>");
 		for (String column : Tables.winnerColumns(scenario)) {
 			html.append("<th class=\"text\">").append(Html.escape(column)).append("</th>");
@@ -141,7 +164,7 @@ final class HtmlReport {
 						.append(Html.escape(Tables.best(ranking)))
 						.append("</span>"));
 				ranking.runnerUp()
-					.filter((second) -> !ranking.tied())
+					.filter((second) -> ranking.clear())
 					.ifPresent((second) -> html.append("<br>then ")
 						.append(Html.escape(Tables.placed(ranking.metric(), second))));
 				html.append("</td>");
@@ -149,6 +172,16 @@ final class HtmlReport {
 			html.append("</tr>\n");
 		}
 		html.append("</table>\n");
+		table(html, "API overhead: each service against its model's bare endpoint",
+				"The control of each model is a Spring Boot app of the same stack, the same JVM flags and connector"
+						+ " limits, whose handler answers the same bytes with no filters and no store, after the same"
+						+ " wait; it ran right after its service in every round. service ÷ control near 1: the API"
+						+ " costs little; well below 1: the figures measure the API more than the model.",
+				Tables.OVERHEAD_COLUMNS, Tables.overhead(report, scenario));
+		table(html, "Cross-check: the same steps by both load generators",
+				"Each step measured again right after the first, on the same running service, by the other load"
+						+ " generator. An order that differs means the ranking depends on the load generator.",
+				Tables.crossCheckColumns(report, scenario), Tables.crossCheck(report, scenario));
 		html.append("<h3>All figures</h3>\n<div class=\"table-scroll\">\n<table class=\"results\">\n<tr>");
 		for (String column : Tables.RESULT_COLUMNS) {
 			html.append("<th>").append(Html.escape(column)).append("</th>");

@@ -52,7 +52,9 @@ final class MarkdownSummary {
 			for (List<String> cells : Tables.results(report, scenario)) {
 				md.append(row(cells));
 			}
-			md.append("\n**Winners** (best, then runner-up; runs with failed requests rank last):\n\n");
+			md.append("\n**Winners** (best, then runner-up; runs with failed requests rank last). ")
+				.append(Tables.spreadNote(report))
+				.append("\n\n");
 			List<String> columns = Tables.winnerColumns(scenario);
 			md.append(row(columns));
 			md.append(row(columns.stream().map((column) -> "---").toList()));
@@ -61,15 +63,30 @@ final class MarkdownSummary {
 				for (Ranking ranking : rankings) {
 					line.append(" | **").append(Tables.best(ranking)).append("**");
 					ranking.runnerUp()
-						.filter((second) -> !ranking.tied())
+						.filter((second) -> ranking.clear())
 						.ifPresent(
 								(second) -> line.append("<br>then ").append(Tables.placed(ranking.metric(), second)));
 				}
 				md.append(line).append(" |\n");
 			}
 			md.append('\n');
+			table(md, "API overhead (service ÷ its model's control)", Tables.OVERHEAD_COLUMNS,
+					Tables.overhead(report, scenario));
+			table(md, "Cross-check by the other load generator", Tables.crossCheckColumns(report, scenario),
+					Tables.crossCheck(report, scenario));
 		}
 		return md.toString();
+	}
+
+	private static void table(StringBuilder md, String title, List<String> columns, List<List<String>> rows) {
+		if (rows.isEmpty()) {
+			return;
+		}
+		md.append("**").append(title).append("**\n\n");
+		md.append(row(columns));
+		md.append(row(columns.stream().map((column) -> "---").toList()));
+		rows.forEach((cells) -> md.append(row(cells)));
+		md.append('\n');
 	}
 
 	private static String row(List<String> cells) {

@@ -71,9 +71,20 @@ public enum Metric {
 	 * @return e.g. {@code 1,234 req/s (100 % ok)} or {@code 12 ms}
 	 */
 	public String format(StepResult result) {
-		double value = valueOf(result);
 		return switch (this) {
 			case THROUGHPUT -> Format.throughput(result.load());
+			default -> formatValue(valueOf(result));
+		};
+	}
+
+	/**
+	 * Format one value of this metric, e.g. one end of a range.
+	 * @param value the value
+	 * @return e.g. {@code 1,234 req/s} or {@code 12 ms}
+	 */
+	public String formatValue(double value) {
+		return switch (this) {
+			case THROUGHPUT -> Format.requestsPerSecond(value);
 			case P50_LATENCY, P99_LATENCY -> Format.millis(value);
 			case CPU_PER_REQUEST -> Format.cpuMillis(value);
 			case PEAK_RSS, PEAK_HEAP -> Format.mebibytes(value);

@@ -22,10 +22,12 @@ package dev.iomodels.comparison;
  * @param gcPauses counter: stop-the-world collector pauses
  * @param gcPauseSeconds counter: time spent in those pauses
  * @param allocatedBytes counter: bytes allocated on the heap
+ * @param compilationMillis counter: time the JIT compilers spent compiling, summed over
+ * the compiler threads
  */
 public record MetricSample(double seconds, double heapUsedBytes, double nonHeapUsedBytes, double platformThreads,
 		double virtualThreads, double osThreads, double rssBytes, double inFlightRequests, double cpuSeconds,
 		double machineBusySeconds, double loadGeneratorCpuSeconds, double requestsServed, double gcPauses,
-		double gcPauseSeconds, double allocatedBytes) {
+		double gcPauseSeconds, double allocatedBytes, double compilationMillis) {
 
 }

@@ -47,13 +47,19 @@ final class Progress {
 	Progress(PrintStream out, CompareOptions options, List<Scenario> scenarios) {
 		this.out = out;
 		int services = options.contenders().size();
-		this.serviceRuns = scenarios.size() * services;
-		this.startsLeft = this.serviceRuns;
+		int runs = 0;
 		for (Scenario scenario : scenarios) {
-			this.plannedLoadNanosLeft += services
-					* (options.warmUp().toNanos() + scenario.users().size() * scenario.stepDuration().toNanos());
-			this.runsLeft += services * (1 + scenario.users().size());
+			// Each round runs every service, and every control beside its service.
+			int starts = services * options.repeats() * (options.controlled(scenario) ? 2 : 1);
+			int measuredSteps = scenario.users().size() * ((options.crossCheck() && scenario.getsOnly()
+					&& scenario.workload() == Workload.CONCURRENCY_SWEEP) ? 2 : 1);
+			runs += starts;
+			this.plannedLoadNanosLeft += starts
+					* (options.warmUp().toNanos() + measuredSteps * scenario.stepDuration().toNanos());
+			this.runsLeft += starts * (1 + measuredSteps);
 		}
+		this.serviceRuns = runs;
+		this.startsLeft = runs;
 	}
 
 	/**

@@ -63,6 +63,25 @@ public record Ranking(Metric metric, List<StepResult> order) {
 		return Double.compare(this.metric.valueOf(this.order.get(0)), this.metric.valueOf(this.order.get(1))) == 0;
 	}
 
+	/**
+	 * Return whether the best is clearly ahead of the runner-up. With repeated runs, the
+	 * ranges of the two (smallest to largest over the runs) must not overlap; a single
+	 * run has a range of one point, so only an exact tie is unclear. A clean run is always
+	 * clearly ahead of one with failed requests.
+	 * @return whether the ranking names a winner
+	 */
+	public boolean clear() {
+		if (this.order.size() < 2) {
+			return true;
+		}
+		StepResult best = this.order.get(0);
+		StepResult second = this.order.get(1);
+		if (best.hasErrors() || second.hasErrors()) {
+			return !tied();
+		}
+		return !best.spread(this.metric).overlaps(second.spread(this.metric));
+	}
+
 	// Smaller sorts first; an unmeasured value sorts after every measured one.
 	private static double sortKey(Metric metric, StepResult result) {
 		double value = metric.valueOf(result);

@@ -3,10 +3,13 @@ package dev.iomodels.comparison;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,12 +49,24 @@ final class ReportFiles {
 		Map<String, Scenario> scenarios = report.scenarios()
 			.stream()
 			.collect(Collectors.toMap(Scenario::id, Function.identity()));
-		List<ResultRow> rows = report.results()
-			.stream()
-			.map((result) -> ResultRow.of(result, scenarios.get(result.scenario())))
-			.toList();
-		List<SampleRow> samples = report.results()
-			.stream()
+		List<ResultRow> rows = new ArrayList<>();
+		for (StepResult result : report.results()) {
+			Scenario scenario = scenarios.get(result.scenario());
+			rows.add(ResultRow.of(result, scenario, "service", report.loadGenerator(scenario),
+					report.control(scenario, result.service(), result.users())));
+		}
+		for (StepResult control : report.controls()) {
+			Scenario scenario = scenarios.get(control.scenario());
+			rows.add(ResultRow.of(control, scenario, "control", report.loadGenerator(scenario), Optional.empty()));
+		}
+		for (StepResult check : report.crossChecks()) {
+			Scenario scenario = scenarios.get(check.scenario());
+			rows.add(ResultRow.of(check, scenario, "cross-check", report.crossCheckGenerator(scenario),
+					Optional.empty()));
+		}
+		List<SampleRow> samples = Stream
+			.of(report.results().stream(), report.controls().stream(), report.crossChecks().stream())
+			.flatMap(Function.identity())
 			.flatMap((result) -> result.samples().stream().map((sample) -> SampleRow.of(result, sample)))
 			.toList();
 		Files.writeString(directory.resolve(RESULTS_JSON), JSON.writeValueAsString(rows));

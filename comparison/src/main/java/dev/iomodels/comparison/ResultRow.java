@@ -55,6 +55,25 @@ import java.util.Optional;
  * @param samples samples in the window
  * @param gatlingReport the Gatling report's directory, relative to the results
  * @param failure why the step failed, if it did
+ * @param role {@code service}, {@code control} (a control app, named after its service)
+ * or {@code cross-check} (the step measured again by the other load generator)
+ * @param loadGenerator what drove the step, e.g. {@code wrk 4.1.0}
+ * @param runs how many runs the figures are the median of
+ * @param requestsPerSecondMin the lowest throughput of the runs
+ * @param requestsPerSecondMax the highest
+ * @param latencyP99MinMs the lowest p99 of the runs
+ * @param latencyP99MaxMs the highest
+ * @param controlRequestsPerSecond the throughput of the control app of the service's
+ * model at the same step, with {@code --controls}
+ * @param controlLatencyP99Ms the control's p99
+ * @param overheadRatio the service's throughput ÷ its control's: the share of its model's
+ * throughput that the API leaves
+ * @param overheadRatioMin the lowest ratio of a service run and the control run after it
+ * @param overheadRatioMax the highest
+ * @param p99Ratio the service's p99 ÷ its control's
+ * @param jitCompilationMs time the JIT compilers spent compiling during the step
+ * @param jitBusy whether that was more than 5 % of the step: measured while still warming
+ * up
  */
 public record ResultRow(String scenario, String service, String model, String transport, long emulatedLatencyMs,
 		int users, long stepDurationS, long requestsOk, long requestsKo, Double successRate, Double requestsPerSecond,
@@ -63,7 +82,10 @@ public record ResultRow(String scenario, String service, String model, String tr
 		Double loadGeneratorCores, Double otherCores, Double rssMaxMiB, Double heapMaxMiB, Double nonHeapMaxMiB,
 		Double platformThreadsMax, Double osThreadsMax, Double virtualThreadsMax, Double inFlightMax, Double gcPauses,
 		Double gcPauseMs, Double allocatedMiB, Double requestsServed, Double windowS, Double loadedS, int samples,
-		String gatlingReport, String failure) {
+		String gatlingReport, String failure, String role, String loadGenerator, int runs,
+		Double requestsPerSecondMin, Double requestsPerSecondMax, Double latencyP99MinMs, Double latencyP99MaxMs,
+		Double controlRequestsPerSecond, Double controlLatencyP99Ms, Double overheadRatio, Double overheadRatioMin,
+		Double overheadRatioMax, Double p99Ratio, Double jitCompilationMs, boolean jitBusy) {
 
 	/**
 	 * Flatten a result.
@@ -72,8 +94,23 @@ public record ResultRow(String scenario, String service, String model, String tr
 	 * @return the row
 	 */
 	static ResultRow of(StepResult result, Scenario scenario) {
+		return of(result, scenario, "service", "", Optional.empty());
+	}
+
+	/**
+	 * Flatten a result, beside its control's if it has one.
+	 * @param result the result
+	 * @param scenario its scenario
+	 * @param role {@code service}, {@code control} or {@code cross-check}
+	 * @param loadGenerator what drove it
+	 * @param control the control app's result at the same step
+	 * @return the row
+	 */
+	static ResultRow of(StepResult result, Scenario scenario, String role, String loadGenerator,
+			Optional<StepResult> control) {
 		LoadStats load = result.load();
 		StepMetrics metrics = result.metrics();
+		Optional<Overhead> overhead = control.map((found) -> Overhead.of(result, found));
 		Optional<Contender> contender = Contender.ofLabel(result.service());
 		String model = contender.map((found) -> found.service().model()).orElse("");
 		String transport = contender.map(Contender::transportInUse).orElse("");
@@ -92,7 +129,17 @@ public record ResultRow(String scenario, String service, String model, String tr
 				rounded(metrics.inFlightMax(), 0), rounded(metrics.gcPauses(), 0), rounded(metrics.gcPauseMillis(), 3),
 				rounded(Format.toMebibytes(metrics.allocatedBytes()), 1), rounded(metrics.requestsServed(), 0),
 				rounded(metrics.windowSeconds(), 3), rounded(metrics.loadedSeconds(), 3), metrics.samples(),
-				result.gatlingReport().orElse(""), result.failure().orElse(""));
+				result.gatlingReport().orElse(""), result.failure().orElse(""), role, loadGenerator,
+				result.runs().size(), rounded(result.spread(Metric.THROUGHPUT).min(), 3),
+				rounded(result.spread(Metric.THROUGHPUT).max(), 3), rounded(result.spread(Metric.P99_LATENCY).min(), 3),
+				rounded(result.spread(Metric.P99_LATENCY).max(), 3),
+				control.map((found) -> rounded(found.load().requestsPerSecond(), 3)).orElse(null),
+				control.map((found) -> rounded(found.load().p99Millis(), 3)).orElse(null),
+				overhead.map((found) -> rounded(found.throughputRatio(), 4)).orElse(null),
+				overhead.flatMap(Overhead::throughputRange).map((spread) -> rounded(spread.min(), 4)).orElse(null),
+				overhead.flatMap(Overhead::throughputRange).map((spread) -> rounded(spread.max(), 4)).orElse(null),
+				overhead.map((found) -> rounded(found.p99Ratio(), 4)).orElse(null),
+				rounded(metrics.compilationMillis(), 1), metrics.jitBusy());
 	}
 
 	// Rounded where the source is no more precise anyway (sampling once a second, MiB to

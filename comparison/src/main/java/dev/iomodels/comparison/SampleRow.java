@@ -23,20 +23,21 @@ package dev.iomodels.comparison;
  * @param gcPauses counter: collector pauses
  * @param gcPauseSeconds counter: time in pauses
  * @param allocatedBytes counter: heap allocated
+ * @param compilationMillis counter: JIT compilation time
  * @param inLoadWindow whether the sample was taken while the measured load ran; the
  * step's figures come from these and the last sample before them
  */
 record SampleRow(String scenario, String service, int users, double seconds, double heapUsedBytes,
 		double nonHeapUsedBytes, double platformThreads, double virtualThreads, double osThreads, double rssBytes,
 		double inFlightRequests, double cpuSeconds, double machineBusySeconds, double loadGeneratorCpuSeconds,
-		double requestsServed, double gcPauses, double gcPauseSeconds, double allocatedBytes, boolean inLoadWindow) {
+		double requestsServed, double gcPauses, double gcPauseSeconds, double allocatedBytes, double compilationMillis, boolean inLoadWindow) {
 
 	static SampleRow of(StepResult result, MetricSample sample) {
 		return new SampleRow(result.scenario(), result.service(), result.users(), sample.seconds(),
 				sample.heapUsedBytes(), sample.nonHeapUsedBytes(), sample.platformThreads(), sample.virtualThreads(),
 				sample.osThreads(), sample.rssBytes(), sample.inFlightRequests(), sample.cpuSeconds(),
 				sample.machineBusySeconds(), sample.loadGeneratorCpuSeconds(), sample.requestsServed(),
-				sample.gcPauses(), sample.gcPauseSeconds(), sample.allocatedBytes(),
+				sample.gcPauses(), sample.gcPauseSeconds(), sample.allocatedBytes(), sample.compilationMillis(),
 				result.loadWindow().contains(sample.seconds()));
 	}
 

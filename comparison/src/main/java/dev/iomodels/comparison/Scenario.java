@@ -85,6 +85,16 @@ public record Scenario(String id, String title, String question, Workload worklo
 	}
 
 	/**
+	 * Return whether every request of this scenario is a GET of a preloaded object, which
+	 * a control app (constant bytes, no store) can answer as the services do.
+	 * @return whether its controls can run beside the services
+	 */
+	public boolean getsOnly() {
+		return (this.workload == Workload.CONCURRENCY_SWEEP && !this.simulationProperties.containsKey("readRatio"))
+				|| this.workload == Workload.C10K;
+	}
+
+	/**
 	 * Return whether the services wait in this scenario, which is when the I/O model
 	 * should matter and the ideal throughput of Little's law applies.
 	 * @return whether there is an emulated latency

@@ -31,12 +31,23 @@ import java.util.function.ToDoubleFunction;
  * @param gcPauses collector pauses in the window
  * @param gcPauseMillis time spent in those pauses
  * @param allocatedBytes heap allocated in the window
+ * @param compilationMillis time the JIT compilers spent compiling in the window, summed
+ * over the compiler threads: a step measured while the JIT is still busy measures the
+ * warm-up, not the steady state ({@link #jitBusy()})
  */
 public record StepMetrics(int samples, double windowSeconds, double loadedSeconds, double cpuCores,
 		double cpuMillisPerRequest, double loadGeneratorCores, double otherCores, double rssMaxBytes,
 		double heapMaxBytes, double nonHeapMaxBytes, double platformThreadsMax, double osThreadsMax,
 		double virtualThreadsMax, double inFlightMax, double requestsServed, double gcPauses, double gcPauseMillis,
-		double allocatedBytes) {
+		double allocatedBytes, double compilationMillis) {
+
+	/**
+	 * The share of the loaded time the JIT may still spend compiling for a step to count
+	 * as measured warm: 5 %, a twentieth of one compiler thread's time. A cold service
+	 * keeps both compiler threads busy (about 200 %); a warm one compiles about 1 % of the
+	 * time, the odd method that just crossed a threshold.
+	 */
+	static final double JIT_BUSY_SHARE = 0.05;
 
 	/** Figures for a step of which nothing could be sampled. */
 	public static final StepMetrics NONE = of(List.of());
@@ -86,13 +97,16 @@ public record StepMetrics(int samples, double windowSeconds, double loadedSecond
 		double loadedCpuSeconds = 0;
 		double loadedLoadGeneratorSeconds = 0;
 		double loadedMachineSeconds = 0;
+		// A process that does not count its requests (a control app has no metrics on its
+		// API) is taken as loaded over the whole window.
+		boolean countsRequests = samples.stream().anyMatch((sample) -> !Double.isNaN(sample.requestsServed()));
 		for (int i = 1; i < samples.size(); i++) {
 			MetricSample earlier = samples.get(i - 1);
 			MetricSample later = samples.get(i);
 			// An interval counts as loaded when the service answered requests in it; CPU
 			// over the whole window would be diluted by the load generator's start and
 			// report, during which the service idles.
-			if (CounterIncrease.between(earlier.requestsServed(), later.requestsServed()) > 0) {
+			if (!countsRequests || CounterIncrease.between(earlier.requestsServed(), later.requestsServed()) > 0) {
 				loadedSeconds += later.seconds() - earlier.seconds();
 				loadedCpuSeconds += CounterIncrease.between(earlier.cpuSeconds(), later.cpuSeconds());
 				loadedLoadGeneratorSeconds += CounterIncrease.between(earlier.loadGeneratorCpuSeconds(),
@@ -116,7 +130,25 @@ public record StepMetrics(int samples, double windowSeconds, double loadedSecond
 				max(gaugeSamples, MetricSample::osThreads), max(gaugeSamples, MetricSample::virtualThreads),
 				max(gaugeSamples, MetricSample::inFlightRequests), requests, increase(samples, MetricSample::gcPauses),
 				increase(samples, MetricSample::gcPauseSeconds) * 1000,
-				increase(samples, MetricSample::allocatedBytes));
+				increase(samples, MetricSample::allocatedBytes), increase(samples, MetricSample::compilationMillis));
+	}
+
+	/**
+	 * Return whether the JIT compilers were still busy during the step: more than
+	 * {@link #JIT_BUSY_SHARE} of the loaded time spent compiling.
+	 * @return whether the step was measured while the service was still warming up
+	 */
+	public boolean jitBusy() {
+		return jitShare() > JIT_BUSY_SHARE;
+	}
+
+	/**
+	 * Return the share of the window the JIT compilers spent compiling.
+	 * @return from 0 up (two busy compiler threads make 2); {@code NaN} if not measured
+	 */
+	public double jitShare() {
+		double seconds = (this.loadedSeconds > 0) ? this.loadedSeconds : this.windowSeconds;
+		return (seconds > 0) ? this.compilationMillis / 1000 / seconds : Double.NaN;
 	}
 
 	private static double increase(List<MetricSample> samples, ToDoubleFunction<MetricSample> counter) {

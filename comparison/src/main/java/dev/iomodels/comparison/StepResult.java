@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param gatlingReport the Gatling HTML report's directory, relative to the results
  * directory; empty if the run wrote none
  * @param failure why the step could not be run or measured, if it could not
+ * @param repetitions with {@code --repeat}, every run of the step that this result sums
+ * up (its figures are their medians, {@link Repetitions}); empty for a single run
  */
 public record StepResult(String scenario, String service, int users, LoadStats load, StepMetrics metrics,
-		List<MetricSample> samples, LoadWindow loadWindow, Optional<String> gatlingReport, Optional<String> failure) {
+		List<MetricSample> samples, LoadWindow loadWindow, Optional<String> gatlingReport, Optional<String> failure,
+		List<StepResult> repetitions) {
 
 	/** Load figures of a step that did not run: nothing sent, nothing answered. */
 	static final LoadStats NOTHING_SENT = new LoadStats(0, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
@@ -28,6 +31,42 @@ public record StepResult(String scenario, String service, int users, LoadStats l
 
 	public StepResult {
 		samples = List.copyOf(samples);
+		repetitions = List.copyOf(repetitions);
+	}
+
+	/**
+	 * One run of a step.
+	 * @param scenario the scenario's id
+	 * @param service the service's short name
+	 * @param users the concurrent users of the step
+	 * @param load the load generator's figures
+	 * @param metrics the service's figures over the step's window
+	 * @param samples every sample of the step
+	 * @param loadWindow when the measured load ran
+	 * @param gatlingReport the load generator's report directory, if any
+	 * @param failure why the step failed, if it did
+	 */
+	public StepResult(String scenario, String service, int users, LoadStats load, StepMetrics metrics,
+			List<MetricSample> samples, LoadWindow loadWindow, Optional<String> gatlingReport,
+			Optional<String> failure) {
+		this(scenario, service, users, load, metrics, samples, loadWindow, gatlingReport, failure, List.of());
+	}
+
+	/**
+	 * Return every run this result stands for: its repetitions, or itself.
+	 * @return one or more runs
+	 */
+	public List<StepResult> runs() {
+		return this.repetitions.isEmpty() ? List.of(this) : this.repetitions;
+	}
+
+	/**
+	 * Return the smallest and the largest value of a metric over the runs.
+	 * @param metric the metric
+	 * @return the range; a single point for a single run
+	 */
+	public Spread spread(Metric metric) {
+		return Spread.of(runs().stream().mapToDouble(metric::valueOf).toArray());
 	}
 
 	/**

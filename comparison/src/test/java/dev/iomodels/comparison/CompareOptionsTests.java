@@ -183,4 +183,64 @@ class CompareOptionsTests {
 		return CompareOptions.parse(args, NOW);
 	}
 
+	@Test
+	void theFullProfileRepeatsEveryStepThreeTimesBesideTheControlsAndTheQuickOneRunsOnceWithout() {
+		assertThat(parse("--full").repeats()).isEqualTo(3);
+		assertThat(parse("--full").controls()).isTrue();
+		assertThat(parse("--full", "--no-controls").controls()).isFalse();
+		assertThat(parse().repeats()).isEqualTo(1);
+		assertThat(parse().controls()).isFalse();
+		assertThat(parse("--repeat", "2", "--controls").repeats()).isEqualTo(2);
+		assertThat(parse("--repeat", "2", "--controls").controls()).isTrue();
+	}
+
+	@Test
+	void controlsRunOnlyInScenariosWhoseRequestsAreAllGets() {
+		CompareOptions options = parse("--full", "--controls");
+
+		assertThat(options.scenarios()).filteredOn(options::controlled)
+			.extracting(Scenario::id)
+			.containsExactly("latency-sweep", "cpu-bound-sweep", "c10k");
+	}
+
+	@Test
+	void wrkDrivesOnlyTheGetSweeps() {
+		CompareOptions options = parse("--full", "--load-generator", "wrk");
+
+		assertThat(options.scenarios()).filteredOn(options::wrkDrives)
+			.extracting(Scenario::id)
+			.containsExactly("latency-sweep", "cpu-bound-sweep");
+		assertThat(parse().loadGenerator()).isEqualTo("gatling");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--load-generator", "ab"))
+			.withMessageContaining("gatling or wrk");
+	}
+
+	@Test
+	void theNewFlagsAreCheckedAndRecorded() {
+		CompareOptions options = parse("--repeat", "3", "--cross-check", "--cpus", "service=0,load=1",
+				"--warm-up-limit", "30s");
+
+		assertThat(options.crossCheck()).isTrue();
+		assertThat(options.cpus()).hasValue(CpuSets.parse("service=0,load=1"));
+		assertThat(options.warmUpLimit()).hasSeconds(30);
+		assertThat(options.settings()).containsEntry("repeats", 3)
+			.containsEntry("crossCheck", true)
+			.containsEntry("warmUpLimit", "30s");
+		assertThat(parse().cpus()).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--repeat", "0"))
+			.withMessageContaining("--repeat takes a number");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--controls", "--transports", "nio2"))
+			.withMessageContaining("--controls");
+		// A warm-up limit below one warm-up round is one round.
+		assertThat(parse("--warm-up", "10s", "--warm-up-limit", "2s").warmUpLimit()).hasSeconds(10);
+	}
+
+	@Test
+	void theUsageNamesEveryFlagTheParserTakes() {
+		for (String flag : List.of("--repeat", "--controls", "--no-controls", "--load-generator", "--cross-check",
+				"--cpus", "--warm-up-limit")) {
+			assertThat(CompareOptions.USAGE).contains(flag);
+		}
+	}
+
 }

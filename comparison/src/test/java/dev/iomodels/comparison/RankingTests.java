@@ -97,4 +97,46 @@ class RankingTests {
 		assertThat(ranking.tied()).isFalse();
 	}
 
+	@Test
+	void repeatedRunsWhoseRangesOverlapHaveNoClearWinnerEvenIfTheMediansDiffer() {
+		// Medians 4,100 and 4,000 (2.5 % apart), ranges 3,700-4,400 and 3,900-4,200.
+		StepResult loom = Repetitions.median(List.of(result("s", "loom", 50, 1, 0, 3_700, 2, 10),
+				result("s", "loom", 50, 1, 0, 4_100, 2, 10), result("s", "loom", 50, 1, 0, 4_400, 2, 10)));
+		StepResult classic = Repetitions.median(List.of(result("s", "classic", 50, 1, 0, 3_900, 2, 10),
+				result("s", "classic", 50, 1, 0, 4_000, 2, 10), result("s", "classic", 50, 1, 0, 4_200, 2, 10)));
+
+		Ranking ranking = Ranking.of(Metric.THROUGHPUT, List.of(classic, loom), SERVICES);
+
+		assertThat(ranking.best()).hasValue(loom);
+		assertThat(ranking.clear()).isFalse();
+		assertThat(Tables.best(ranking)).startsWith("no clear winner: loom 4,100.0 req/s")
+			.contains("[3,700.0 req/s–4,400.0 req/s over 3 runs]")
+			.contains("≈ classic 4,000.0 req/s");
+	}
+
+	@Test
+	void repeatedRunsWhoseRangesAreApartHaveAClearWinner() {
+		StepResult loom = Repetitions.median(
+				List.of(result("s", "loom", 50, 1, 0, 6_000, 2, 10), result("s", "loom", 50, 1, 0, 6_300, 2, 10)));
+		StepResult classic = Repetitions.median(List.of(result("s", "classic", 50, 1, 0, 3_900, 2, 10),
+				result("s", "classic", 50, 1, 0, 4_200, 2, 10)));
+
+		Ranking ranking = Ranking.of(Metric.THROUGHPUT, List.of(classic, loom), SERVICES);
+
+		assertThat(ranking.clear()).isTrue();
+		assertThat(Tables.best(ranking)).startsWith("loom 6,150.0 req/s");
+	}
+
+	@Test
+	void aSingleRunHasAClearWinnerUnlessTheFiguresAreEqual() {
+		Ranking apart = Ranking.of(Metric.THROUGHPUT, List.of(result("s", "classic", 50, 1, 0, 4_000, 2, 10),
+				result("s", "loom", 50, 1, 0, 4_001, 2, 10)), SERVICES);
+		Ranking equal = Ranking.of(Metric.THROUGHPUT, List.of(result("s", "classic", 50, 1, 0, 4_000, 2, 10),
+				result("s", "loom", 50, 1, 0, 4_000, 2, 10)), SERVICES);
+
+		assertThat(apart.clear()).isTrue();
+		assertThat(equal.clear()).isFalse();
+		assertThat(Tables.best(equal)).startsWith("tie: classic, loom");
+	}
+
 }

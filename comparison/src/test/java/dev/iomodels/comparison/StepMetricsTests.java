@@ -52,6 +52,32 @@ class StepMetricsTests {
 	}
 
 	@Test
+	void aStepInWhichTheJitCompiledForMoreThanATwentiethOfTheTimeIsFlaggedAsStillWarmingUp() {
+		// Two compiler threads busy half the time: 1,000 ms of compilation per second.
+		StepMetrics cold = StepMetrics.of(List.of(sample(0).requests(0).compilation(5_000).build(),
+				sample(1).requests(100).compilation(6_000).build(), sample(2).requests(200).compilation(7_000).build()));
+		// The odd method: 10 ms per second.
+		StepMetrics warm = StepMetrics.of(List.of(sample(0).requests(0).compilation(9_000).build(),
+				sample(1).requests(100).compilation(9_010).build(), sample(2).requests(200).compilation(9_020).build()));
+
+		assertThat(cold.compilationMillis()).isEqualTo(2_000);
+		assertThat(cold.jitShare()).isCloseTo(1.0, within(1e-9));
+		assertThat(cold.jitBusy()).isTrue();
+		assertThat(warm.jitShare()).isCloseTo(0.01, within(1e-9));
+		assertThat(warm.jitBusy()).isFalse();
+	}
+
+	@Test
+	void aProcessThatDoesNotCountItsRequestsIsLoadedOverTheWholeWindow() {
+		// A control app: no request counter on its API, CPU still read from its process.
+		StepMetrics metrics = StepMetrics.of(List.of(sample(0).cpu(10).build(), sample(1).cpu(11.5).build(),
+				sample(2).cpu(13).build()));
+
+		assertThat(metrics.loadedSeconds()).isEqualTo(2);
+		assertThat(metrics.cpuCores()).isCloseTo(1.5, within(1e-9));
+	}
+
+	@Test
 	void gaugesArePeaksOverTheWindow() {
 		StepMetrics metrics = StepMetrics.of(List.of(sample(0).rss(400).heap(100).platformThreads(20).build(),
 				sample(1).rss(520).heap(300).platformThreads(220).build(),
@@ -148,7 +174,7 @@ class StepMetricsTests {
 	 */
 	static final class SampleBuilder {
 
-		private final double[] values = new double[15];
+		private final double[] values = new double[16];
 
 		SampleBuilder(double seconds) {
 			Arrays.fill(this.values, NOT_EXPOSED);
@@ -184,6 +210,10 @@ class StepMetricsTests {
 			return set(10, loadGeneratorSeconds);
 		}
 
+		SampleBuilder compilation(double millis) {
+			return set(15, millis);
+		}
+
 		SampleBuilder requests(double served) {
 			return set(11, served);
 		}
@@ -201,7 +231,7 @@ class StepMetricsTests {
 		MetricSample build() {
 			double[] v = this.values;
 			return new MetricSample(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-					v[13], v[14]);
+					v[13], v[14], v[15]);
 		}
 
 	}

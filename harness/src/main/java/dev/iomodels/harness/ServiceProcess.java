@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -74,18 +76,42 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	public static ServiceProcess start(Service service, Path jar, List<String> jvmFlags, Map<String, String> properties,
 			Path logDirectory) throws Exception {
+		return start(service, jar, jvmFlags, properties, logDirectory, Optional.empty());
+	}
+
+	/**
+	 * Start a service on free ports, on the given processors only, and wait until it is
+	 * ready.
+	 * @param service the service
+	 * @param jar its executable jar
+	 * @param jvmFlags the JVM flags
+	 * @param properties application properties, passed as {@code --name=value} after the
+	 * service's own launch properties
+	 * @param logDirectory where its output goes
+	 * @param cpus the processors it may run on, as {@code taskset -c} takes them (e.g.
+	 * {@code 0-1}); empty for any
+	 * @return the running service
+	 * @throws Exception if it does not start or does not become ready in time
+	 */
+	public static ServiceProcess start(Service service, Path jar, List<String> jvmFlags, Map<String, String> properties,
+			Path logDirectory, Optional<String> cpus) throws Exception {
 		int port = freePort();
 		int managementPort = freePort();
 		Files.createDirectories(logDirectory);
 		Path log = logDirectory.resolve(service.name() + "-" + port + ".log");
 		List<String> command = new ArrayList<>();
+		// taskset pins the process before the JVM starts, so every thread it ever makes
+		// (carriers, event loops, GC and compiler threads) inherits the set.
+		cpus.ifPresent((list) -> command.addAll(List.of("taskset", "-c", list)));
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmFlags);
 		command.add("-jar");
 		command.add(jar.toString());
 		command.add("--server.port=" + port);
 		command.add("--management.server.port=" + managementPort);
-		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		Map<String, String> all = new LinkedHashMap<>(service.launchProperties());
+		all.putAll(properties);
+		all.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		ServiceProcess running = new ServiceProcess(service, process, port, managementPort, log);
 		try {

@@ -1,6 +1,7 @@
 package dev.iomodels.service;
 
 import java.net.URI;
+import java.util.List;
 
 import dev.iomodels.storage.ObjectMetadata;
 import dev.iomodels.storage.Preconditions;
@@ -21,6 +22,8 @@ public final class ObjectResponses {
 
 	/** Where objects live; a PUT's Location is this plus the key. */
 	public static final String OBJECTS_PATH = "/api/v1/objects";
+
+	private static final HttpDates DATES = new HttpDates();
 
 	private ObjectResponses() {
 	}
@@ -46,17 +49,19 @@ public final class ObjectResponses {
 	 * @param preconditions the request's conditional headers
 	 * @return the response
 	 */
-	public static ResponseEntity<byte[]> read(StoredObject object, Preconditions preconditions) {
+	public static Answer read(StoredObject object, Preconditions preconditions) {
 		ObjectMetadata metadata = object.metadata();
 		if (preconditions.notModified(metadata.etag())) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(metadata.etag()).build();
+			return Answer.withoutBody(HttpStatus.NOT_MODIFIED.value(),
+					List.of(new Answer.Header(HttpHeaders.ETAG, metadata.etag())));
 		}
-		HttpHeaders headers = new HttpHeaders();
-		headers.set(HttpHeaders.CONTENT_TYPE, metadata.contentType());
-		headers.setETag(metadata.etag());
-		headers.setLastModified(metadata.modified());
-		headers.setContentLength(metadata.size());
-		return ResponseEntity.ok().headers(headers).body(object.content());
+		// The stored ETag is already quoted; the order is the one both stacks always sent.
+		return new Answer(HttpStatus.OK.value(),
+				List.of(new Answer.Header(HttpHeaders.CONTENT_TYPE, metadata.contentType()),
+						new Answer.Header(HttpHeaders.ETAG, metadata.etag()),
+						new Answer.Header(HttpHeaders.LAST_MODIFIED, DATES.format(metadata.modified())),
+						new Answer.Header(HttpHeaders.CONTENT_LENGTH, Long.toString(metadata.size()))),
+				object.content());
 	}
 
 	/**

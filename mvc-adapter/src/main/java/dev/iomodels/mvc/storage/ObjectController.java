@@ -1,6 +1,9 @@
 package dev.iomodels.mvc.storage;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
@@ -26,7 +29,6 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,27 +64,26 @@ class ObjectController {
 	}
 
 	@PutMapping(path = { "/{key}", "/" }, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> put(@PathVariable(required = false) String key, @RequestHeader HttpHeaders headers,
-			HttpServletRequest request) {
+	ResponseEntity<byte[]> put(@PathVariable(required = false) String key, HttpServletRequest request) {
 		ObjectKey objectKey = ObjectKey.of(key);
-		String contentType = ContentTypes.toStore(headers.getFirst(HttpHeaders.CONTENT_TYPE));
-		Preconditions preconditions = preconditions(headers);
+		String contentType = ContentTypes.toStore(request.getHeader(HttpHeaders.CONTENT_TYPE));
+		Preconditions preconditions = preconditions(request);
 		byte[] content = readBody(request);
 		return this.json.of(ObjectResponses.written(this.store.put(objectKey, content, contentType, preconditions)));
 	}
 
 	@GetMapping({ "/{key}", "/" })
-	void get(@PathVariable(required = false) String key, @RequestHeader HttpHeaders headers,
-			HttpServletResponse response) throws IOException {
+	void get(@PathVariable(required = false) String key, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		ObjectKey objectKey = ObjectKey.of(key);
-		Preconditions preconditions = preconditions(headers);
-		writeVerbatim(ObjectResponses.read(this.store.get(objectKey), preconditions), response);
+		Preconditions preconditions = preconditions(request);
+		AnswerWriter.write(ObjectResponses.read(this.store.get(objectKey), preconditions), response);
 	}
 
 	@DeleteMapping({ "/{key}", "/" })
-	ResponseEntity<Void> delete(@PathVariable(required = false) String key, @RequestHeader HttpHeaders headers) {
+	ResponseEntity<Void> delete(@PathVariable(required = false) String key, HttpServletRequest request) {
 		ObjectKey objectKey = ObjectKey.of(key);
-		this.store.delete(objectKey, preconditions(headers));
+		this.store.delete(objectKey, preconditions(request));
 		return ObjectResponses.deleted();
 	}
 
@@ -96,23 +97,16 @@ class ObjectController {
 	}
 
 	/**
-	 * Send an object's response straight to Tomcat rather than return it: the message
-	 * converters would parse the stored Content-Type, and fail with a 500 on a value that
-	 * the domain accepts but Spring's parser does not ({@code application/json; q=x}), as
-	 * the WebFlux adapter does. The body of a HEAD request is dropped by the servlet's
-	 * HEAD handling, and the Content-Length set here still tells the object's size.
+	 * Read the conditional headers straight from the request: binding all headers to an
+	 * {@link HttpHeaders} argument copies every one into a case-insensitive map first.
 	 */
-	private static void writeVerbatim(ResponseEntity<byte[]> entity, HttpServletResponse response) throws IOException {
-		response.setStatus(entity.getStatusCode().value());
-		entity.getHeaders().forEach((name, values) -> values.forEach((value) -> response.addHeader(name, value)));
-		byte[] body = entity.getBody();
-		if (body != null) {
-			response.getOutputStream().write(body);
-		}
+	private static Preconditions preconditions(HttpServletRequest request) {
+		return Preconditions.parse(values(request, HttpHeaders.IF_MATCH), values(request, HttpHeaders.IF_NONE_MATCH));
 	}
 
-	private static Preconditions preconditions(HttpHeaders headers) {
-		return Preconditions.parse(headers.get(HttpHeaders.IF_MATCH), headers.get(HttpHeaders.IF_NONE_MATCH));
+	private static List<String> values(HttpServletRequest request, String name) {
+		Enumeration<String> values = request.getHeaders(name);
+		return values.hasMoreElements() ? Collections.list(values) : List.of();
 	}
 
 	private byte[] readBody(HttpServletRequest request) {

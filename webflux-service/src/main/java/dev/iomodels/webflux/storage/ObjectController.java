@@ -1,5 +1,6 @@
 package dev.iomodels.webflux.storage;
 
+import dev.iomodels.service.Answer;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
 import dev.iomodels.service.RequestTimeouts;
@@ -17,6 +18,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -82,7 +84,7 @@ class ObjectController {
 		ObjectKey objectKey = ObjectKey.of(key);
 		Preconditions preconditions = preconditions(request.getHeaders());
 		return this.store.get(objectKey)
-			.flatMap((object) -> writeVerbatim(ObjectResponses.read(object, preconditions), response));
+			.flatMap((object) -> write(ObjectResponses.read(object, preconditions), response));
 	}
 
 	@DeleteMapping({ "/{key}", "/" })
@@ -109,14 +111,16 @@ class ObjectController {
 	 * copied. Spring drops the body of a HEAD request, and the Content-Length set
 	 * beforehand still tells the object's size.
 	 */
-	private static Mono<Void> writeVerbatim(ResponseEntity<byte[]> entity, ServerHttpResponse response) {
-		response.setStatusCode(entity.getStatusCode());
-		response.getHeaders().putAll(entity.getHeaders());
-		byte[] body = entity.getBody();
-		if (body == null) {
+	private static Mono<Void> write(Answer answer, ServerHttpResponse response) {
+		response.setStatusCode(HttpStatusCode.valueOf(answer.status()));
+		HttpHeaders headers = response.getHeaders();
+		for (Answer.Header header : answer.headers()) {
+			headers.add(header.name(), header.value());
+		}
+		if (!answer.hasBody()) {
 			return response.setComplete();
 		}
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(answer.body())));
 	}
 
 	/**
