@@ -3,6 +3,8 @@
 #   prometheus  - the dashboard-query check evaluates every Grafana panel's PromQL against a real Prometheus
 #   chromium    - the comparison report is opened in a real headless browser
 #   curl        - the README's curl examples are run against each service
+#   wrk         - the comparison's second load generator (WrkLoadGenerator) and its test
+#   taskset     - pins the load generator to CPUs (util-linux, part of every Debian install; checked anyway)
 # Needs root (CI runs as root) or sudo. Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -10,6 +12,8 @@ missing=()
 command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v curl >/dev/null 2>&1 || missing+=(curl)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v taskset >/dev/null 2>&1 || missing+=(util-linux)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""

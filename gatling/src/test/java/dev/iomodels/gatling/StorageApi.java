@@ -179,6 +179,16 @@ public final class StorageApi {
 			.exec(http(DELETE_SCRATCH).delete(OBJECTS + "#{scratch}").check(status().is(204)));
 	}
 
+	/**
+	 * Return what every key of this run starts with, for a load generator that builds the
+	 * keys itself (the comparison's wrk runs GET {@code prefix + index} for an index
+	 * below the keyspace, the keys {@link #preload} stores).
+	 * @return e.g. {@code gatling-sweep-1a2b3c4d-}
+	 */
+	public String keyPrefix() {
+		return this.prefix;
+	}
+
 	private String randomKey() {
 		return key(ThreadLocalRandom.current().nextInt(this.keyspace));
 	}
