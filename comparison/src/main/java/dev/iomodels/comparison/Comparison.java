@@ -146,8 +146,7 @@ final class Comparison {
 		// The same processor count for every service, whatever the JVM would detect, so
 		// that pool sizes derived from it (carriers, event loops, GC threads) are equal;
 		// a pinned service counts the processors it is pinned to.
-		jvmFlags.add("-XX:ActiveProcessorCount="
-				+ this.cpus.service().map(CpuSets::count).orElse(machine.cores()));
+		jvmFlags.add("-XX:ActiveProcessorCount=" + this.cpus.service().map(CpuSets::count).orElse(machine.cores()));
 		pinLoadGenerator();
 		this.out.printf("Comparing %s on %s%nResults: %s%n",
 				String.join(", ", this.options.contenders().stream().map(Contender::label).toList()), machine.summary(),
@@ -168,8 +167,8 @@ final class Comparison {
 					(planned.control() ? controlRuns : runs).addAll(run.measure());
 					crossCheckRuns.addAll(run.crossChecks());
 					run.info()
-						.ifPresent((info) -> serviceInfo.putIfAbsent(
-								scenario.id() + "/" + planned.contender().label(), info));
+						.ifPresent((info) -> serviceInfo.putIfAbsent(scenario.id() + "/" + planned.contender().label(),
+								info));
 				}
 			}
 		}
@@ -378,12 +377,12 @@ final class Comparison {
 		}
 
 		/**
-		 * Warm the service up in rounds of the warm-up's length until a round in which the
-		 * JIT compiled for less than {@link #QUIET_JIT_SHARE} of the time, or the limit.
-		 * The first measured step then measures the compiled code, not the compiler: a cold
-		 * service spends both cores' worth of compiler threads for seconds, and on classic,
-		 * whose 200 runnable platform threads leave the compiler threads a small share of
-		 * the CPU, that takes the longest.
+		 * Warm the service up in rounds of the warm-up's length until a round in which
+		 * the JIT compiled for less than {@link #QUIET_JIT_SHARE} of the time, or the
+		 * limit. The first measured step then measures the compiled code, not the
+		 * compiler: a cold service spends both cores' worth of compiler threads for
+		 * seconds, and on classic, whose 200 runnable platform threads leave the compiler
+		 * threads a small share of the CPU, that takes the longest.
 		 */
 		private void warmUp(ServiceProcess process) {
 			Duration round = Comparison.this.options.warmUp();
@@ -423,14 +422,12 @@ final class Comparison {
 				}
 				share = (compilationMillis(process) - compiledBefore) / ((System.nanoTime() - roundBegan) / 1e6);
 			}
-			while (!(share <= QUIET_JIT_SHARE) && warmedUp.plus(round).compareTo(Comparison.this.options.warmUpLimit()) <= 0
-					&& alive(process));
-			String jit = Double.isNaN(share) ? "JIT not measured"
-					: "JIT compiling " + Format.percent(share) + " of the last round"
-							+ ((share <= QUIET_JIT_SHARE) ? " (quiet)" : " (still busy at the limit)");
-			this.progress.ran(round, Duration.ofNanos(System.nanoTime() - began),
-					"warm-up: %s, %d round%s of %s, %s".formatted(outcome, rounds, (rounds == 1) ? "" : "s",
-							Durations.format(round), jit));
+			while (!(share <= QUIET_JIT_SHARE)
+					&& warmedUp.plus(round).compareTo(Comparison.this.options.warmUpLimit()) <= 0 && alive(process));
+			String jit = Double.isNaN(share) ? "JIT not measured" : "JIT compiling " + Format.percent(share)
+					+ " of the last round" + ((share <= QUIET_JIT_SHARE) ? " (quiet)" : " (still busy at the limit)");
+			this.progress.ran(round, Duration.ofNanos(System.nanoTime() - began), "warm-up: %s, %d round%s of %s, %s"
+				.formatted(outcome, rounds, (rounds == 1) ? "" : "s", Durations.format(round), jit));
 		}
 
 		private double compilationMillis(ServiceProcess process) {
@@ -468,8 +465,8 @@ final class Comparison {
 			Path runDirectory = this.directory.resolve(crossCheck ? "cross-check" : "gatling")
 				.resolve(this.scenario.id())
 				.resolve(directoryName())
-				.resolve(users + "-users" + ((Comparison.this.options.repeats() > 1) ? "-run-" + this.planned.round()
-						: ""));
+				.resolve(users + "-users"
+						+ ((Comparison.this.options.repeats() > 1) ? "-run-" + this.planned.round() : ""));
 			long began = System.nanoTime();
 			MetricSampler sampler = MetricSampler.start(process, this.client);
 			LoadRun run;
@@ -503,6 +500,7 @@ final class Comparison {
 				.map((path) -> this.directory.relativize(path.toAbsolutePath()).toString().replace('\\', '/'));
 			return new StepResult(this.scenario.id(), name, users, stats, metrics, samples, window, report, exited);
 		}
+
 		private static boolean alive(ServiceProcess process) {
 			return ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
 		}

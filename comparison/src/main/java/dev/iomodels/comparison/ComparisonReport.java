@@ -13,8 +13,8 @@ import java.util.OptionalInt;
  * @param scenarios the scenarios, in run order
  * @param services the services' short names, in report order
  * @param results one result per scenario, service and step
- * @param controls with {@code --controls}, one result per scenario, control app and
- * step, named after their service ({@code classic-control})
+ * @param controls with {@code --controls}, one result per scenario, control app and step,
+ * named after their service ({@code classic-control})
  * @param crossChecks with {@code --cross-check}, the steps measured again by the other
  * load generator, right after the first, on the same running service
  */

@@ -130,8 +130,8 @@ record CpuSets(Optional<String> service, Optional<String> load) {
 			.start();
 		String output = new String(taskset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 		if (taskset.waitFor() != 0) {
-			throw new IllegalStateException(
-					"Could not pin process " + pid + " to CPUs " + list + " (taskset, from util-linux): " + output.strip());
+			throw new IllegalStateException("Could not pin process " + pid + " to CPUs " + list
+					+ " (taskset, from util-linux): " + output.strip());
 		}
 	}
 

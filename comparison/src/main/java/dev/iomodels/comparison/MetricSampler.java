@@ -122,8 +122,8 @@ final class MetricSampler {
 				// A collector's pause timer appears with its first pause: absent means
 				// none yet.
 				zeroIfAbsent(scrape.sum("jvm_gc_pause_seconds_count")),
-				zeroIfAbsent(scrape.sum("jvm_gc_pause_seconds_sum")),
-				scrape.sum("jvm_gc_memory_allocated_bytes_total"), scrape.sum("jvm_compilation_time_ms_total"));
+				zeroIfAbsent(scrape.sum("jvm_gc_pause_seconds_sum")), scrape.sum("jvm_gc_memory_allocated_bytes_total"),
+				scrape.sum("jvm_compilation_time_ms_total"));
 	}
 
 	/**

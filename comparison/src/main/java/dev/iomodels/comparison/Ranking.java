@@ -66,8 +66,8 @@ public record Ranking(Metric metric, List<StepResult> order) {
 	/**
 	 * Return whether the best is clearly ahead of the runner-up. With repeated runs, the
 	 * ranges of the two (smallest to largest over the runs) must not overlap; a single
-	 * run has a range of one point, so only an exact tie is unclear. A clean run is always
-	 * clearly ahead of one with failed requests.
+	 * run has a range of one point, so only an exact tie is unclear. A clean run is
+	 * always clearly ahead of one with failed requests.
 	 * @return whether the ranking names a winner
 	 */
 	public boolean clear() {

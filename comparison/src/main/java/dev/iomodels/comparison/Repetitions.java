@@ -11,9 +11,9 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Sums up the repeated runs of a step ({@code --repeat N}): every figure becomes the
- * median of the runs, and the runs stay attached so that each figure's range can be
- * shown and compared ({@link StepResult#spread(Metric)}). The median, not the mean: one
- * run that lands on a busy second of the machine moves a mean, not a median.
+ * median of the runs, and the runs stay attached so that each figure's range can be shown
+ * and compared ({@link StepResult#spread(Metric)}). The median, not the mean: one run
+ * that lands on a busy second of the machine moves a mean, not a median.
  */
 final class Repetitions {
 
@@ -29,8 +29,9 @@ final class Repetitions {
 	static List<StepResult> summarise(List<StepResult> runs) {
 		Map<String, List<StepResult>> byStep = new LinkedHashMap<>();
 		for (StepResult run : runs) {
-			byStep.computeIfAbsent(run.scenario() + "\u0000" + run.service() + "\u0000" + run.users(),
-					(key) -> new ArrayList<>())
+			byStep
+				.computeIfAbsent(run.scenario() + "\u0000" + run.service() + "\u0000" + run.users(),
+						(key) -> new ArrayList<>())
 				.add(run);
 		}
 		return byStep.values().stream().map(Repetitions::median).toList();
@@ -58,8 +59,8 @@ final class Repetitions {
 				median(runs, (run) -> run.load().p99Millis()), median(runs, (run) -> run.load().maxMillis()),
 				median(runs, (run) -> run.load().gatlingRequestsPerSecond()));
 		StepMetrics metrics = new StepMetrics(typical.metrics().samples(),
-				median(runs, (run) -> run.metrics().windowSeconds()), median(runs, (run) -> run.metrics().loadedSeconds()),
-				median(runs, (run) -> run.metrics().cpuCores()),
+				median(runs, (run) -> run.metrics().windowSeconds()),
+				median(runs, (run) -> run.metrics().loadedSeconds()), median(runs, (run) -> run.metrics().cpuCores()),
 				median(runs, (run) -> run.metrics().cpuMillisPerRequest()),
 				median(runs, (run) -> run.metrics().loadGeneratorCores()),
 				median(runs, (run) -> run.metrics().otherCores()), median(runs, (run) -> run.metrics().rssMaxBytes()),
@@ -68,13 +69,14 @@ final class Repetitions {
 				median(runs, (run) -> run.metrics().platformThreadsMax()),
 				median(runs, (run) -> run.metrics().osThreadsMax()),
 				median(runs, (run) -> run.metrics().virtualThreadsMax()),
-				median(runs, (run) -> run.metrics().inFlightMax()), median(runs, (run) -> run.metrics().requestsServed()),
-				median(runs, (run) -> run.metrics().gcPauses()), median(runs, (run) -> run.metrics().gcPauseMillis()),
+				median(runs, (run) -> run.metrics().inFlightMax()),
+				median(runs, (run) -> run.metrics().requestsServed()), median(runs, (run) -> run.metrics().gcPauses()),
+				median(runs, (run) -> run.metrics().gcPauseMillis()),
 				median(runs, (run) -> run.metrics().allocatedBytes()),
 				median(runs, (run) -> run.metrics().compilationMillis()));
 		List<StepResult> failed = runs.stream().filter((run) -> run.failure().isPresent()).toList();
-		Optional<String> failure = failed.isEmpty() ? Optional.empty()
-				: Optional.of(failed.size() + " of " + runs.size() + " runs failed: " + failed.getFirst().failure().get());
+		Optional<String> failure = failed.isEmpty() ? Optional.empty() : Optional
+			.of(failed.size() + " of " + runs.size() + " runs failed: " + failed.getFirst().failure().get());
 		return new StepResult(typical.scenario(), typical.service(), typical.users(), load, metrics, typical.samples(),
 				typical.loadWindow(), typical.gatlingReport(), failure, runs);
 	}

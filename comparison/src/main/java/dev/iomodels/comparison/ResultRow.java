@@ -82,10 +82,10 @@ public record ResultRow(String scenario, String service, String model, String tr
 		Double loadGeneratorCores, Double otherCores, Double rssMaxMiB, Double heapMaxMiB, Double nonHeapMaxMiB,
 		Double platformThreadsMax, Double osThreadsMax, Double virtualThreadsMax, Double inFlightMax, Double gcPauses,
 		Double gcPauseMs, Double allocatedMiB, Double requestsServed, Double windowS, Double loadedS, int samples,
-		String gatlingReport, String failure, String role, String loadGenerator, int runs,
-		Double requestsPerSecondMin, Double requestsPerSecondMax, Double latencyP99MinMs, Double latencyP99MaxMs,
-		Double controlRequestsPerSecond, Double controlLatencyP99Ms, Double overheadRatio, Double overheadRatioMin,
-		Double overheadRatioMax, Double p99Ratio, Double jitCompilationMs, boolean jitBusy) {
+		String gatlingReport, String failure, String role, String loadGenerator, int runs, Double requestsPerSecondMin,
+		Double requestsPerSecondMax, Double latencyP99MinMs, Double latencyP99MaxMs, Double controlRequestsPerSecond,
+		Double controlLatencyP99Ms, Double overheadRatio, Double overheadRatioMin, Double overheadRatioMax,
+		Double p99Ratio, Double jitCompilationMs, boolean jitBusy) {
 
 	/**
 	 * Flatten a result.

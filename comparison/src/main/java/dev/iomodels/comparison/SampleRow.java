@@ -30,7 +30,8 @@ package dev.iomodels.comparison;
 record SampleRow(String scenario, String service, int users, double seconds, double heapUsedBytes,
 		double nonHeapUsedBytes, double platformThreads, double virtualThreads, double osThreads, double rssBytes,
 		double inFlightRequests, double cpuSeconds, double machineBusySeconds, double loadGeneratorCpuSeconds,
-		double requestsServed, double gcPauses, double gcPauseSeconds, double allocatedBytes, double compilationMillis, boolean inLoadWindow) {
+		double requestsServed, double gcPauses, double gcPauseSeconds, double allocatedBytes, double compilationMillis,
+		boolean inLoadWindow) {
 
 	static SampleRow of(StepResult result, MetricSample sample) {
 		return new SampleRow(result.scenario(), result.service(), result.users(), sample.seconds(),

@@ -44,8 +44,8 @@ public record StepMetrics(int samples, double windowSeconds, double loadedSecond
 	/**
 	 * The share of the loaded time the JIT may still spend compiling for a step to count
 	 * as measured warm: 5 %, a twentieth of one compiler thread's time. A cold service
-	 * keeps both compiler threads busy (about 200 %); a warm one compiles about 1 % of the
-	 * time, the odd method that just crossed a threshold.
+	 * keeps both compiler threads busy (about 200 %); a warm one compiles about 1 % of
+	 * the time, the odd method that just crossed a threshold.
 	 */
 	static final double JIT_BUSY_SHARE = 0.05;
 
@@ -129,8 +129,8 @@ public record StepMetrics(int samples, double windowSeconds, double loadedSecond
 				max(gaugeSamples, MetricSample::nonHeapUsedBytes), max(gaugeSamples, MetricSample::platformThreads),
 				max(gaugeSamples, MetricSample::osThreads), max(gaugeSamples, MetricSample::virtualThreads),
 				max(gaugeSamples, MetricSample::inFlightRequests), requests, increase(samples, MetricSample::gcPauses),
-				increase(samples, MetricSample::gcPauseSeconds) * 1000,
-				increase(samples, MetricSample::allocatedBytes), increase(samples, MetricSample::compilationMillis));
+				increase(samples, MetricSample::gcPauseSeconds) * 1000, increase(samples, MetricSample::allocatedBytes),
+				increase(samples, MetricSample::compilationMillis));
 	}
 
 	/**

@@ -199,11 +199,10 @@ final class Tables {
 	}
 
 	private static String order(Ranking ranking) {
-		return String.join(" > ",
-				ranking.order()
-					.stream()
-					.map((result) -> result.service() + " " + Format.requestsPerSecond(result.load().requestsPerSecond()))
-					.toList());
+		return String.join(" > ", ranking.order()
+			.stream()
+			.map((result) -> result.service() + " " + Format.requestsPerSecond(result.load().requestsPerSecond()))
+			.toList());
 	}
 
 	/** The columns of a scenario's overhead table. */
@@ -230,8 +229,8 @@ final class Tables {
 							Metric.THROUGHPUT.formatValue(control.load().requestsPerSecond())
 									+ range(Metric.THROUGHPUT, control),
 							Format.number2(overhead.throughputRatio()) + overhead.throughputRange()
-								.map((spread) -> " [" + Format.number2(spread.min()) + "–" + Format.number2(spread.max())
-										+ "]")
+								.map((spread) -> " [" + Format.number2(spread.min()) + "–"
+										+ Format.number2(spread.max()) + "]")
 								.orElse(""),
 							Format.millis(result.load().p99Millis()), Format.millis(control.load().p99Millis()),
 							Format.number2(overhead.p99Ratio())));

@@ -71,7 +71,8 @@ class CompareIT {
 			assertThat(row.get("runs")).as("runs of %s", row).isEqualTo(2);
 			assertThat((Double) row.get("requestsPerSecondMin")).isPositive()
 				.isLessThanOrEqualTo((Double) row.get("requestsPerSecond"));
-			assertThat((Double) row.get("requestsPerSecondMax")).isGreaterThanOrEqualTo((Double) row.get("requestsPerSecond"));
+			assertThat((Double) row.get("requestsPerSecondMax"))
+				.isGreaterThanOrEqualTo((Double) row.get("requestsPerSecond"));
 			assertThat(row.get("loadGenerator")).isEqualTo("gatling");
 			assertThat(row.get("jitCompilationMs")).as("JIT time of %s", row).isNotNull();
 		});
@@ -80,7 +81,8 @@ class CompareIT {
 			assertThat(ratio).as("overhead ratio of %s", row)
 				.isCloseTo((Double) row.get("requestsPerSecond") / (Double) row.get("controlRequestsPerSecond"),
 						within(0.01));
-			assertThat((Double) row.get("overheadRatioMin")).isPositive().isLessThanOrEqualTo((Double) row.get("overheadRatioMax"));
+			assertThat((Double) row.get("overheadRatioMin")).isPositive()
+				.isLessThanOrEqualTo((Double) row.get("overheadRatioMax"));
 			assertThat((Double) row.get("p99Ratio")).isPositive();
 		});
 		assertThat(controls).allSatisfy((row) -> {

@@ -24,10 +24,23 @@ class ProgressTests {
 	}
 
 	@Test
-	void theFullProfileIsEstimatedAtAboutHalfAnHour() {
+	void theFullProfileIsEstimatedAtAboutTwoAndAQuarterHours() {
 		// Two sweeps of 4 steps and C10K, large payloads and a spike of one step each,
-		// 30 s per step and 15 s of warm-up, for each of the 3 services.
+		// 30 s per step and 15 s of warm-up, for each of the 3 services, three times
+		// over; in the sweeps and C10K (GETs only) each service's control runs too.
 		Duration estimate = progress("--profile", "full").remaining();
+
+		int serviceRounds = 3 * 3;
+		int controlledStarts = serviceRounds * 2;
+		assertThat(estimate).isEqualTo(Duration.ofSeconds(controlledStarts * (2 * (15 + 4 * 30) + (15 + 30))
+				+ serviceRounds * 2 * (15 + 30) + (controlledStarts * (2 * 5 + 2) + serviceRounds * 2 * 2) * 4
+				+ (controlledStarts * 3 + serviceRounds * 2) * 8));
+		assertThat(estimate).isBetween(Duration.ofMinutes(120), Duration.ofMinutes(150));
+	}
+
+	@Test
+	void theFullProfileWithoutRepeatsOrControlsIsEstimatedAtAboutHalfAnHour() {
+		Duration estimate = progress("--profile", "full", "--repeat", "1", "--no-controls").remaining();
 
 		assertThat(estimate).isEqualTo(Duration.ofSeconds(3 * (2 * (15 + 4 * 30) + 3 * (15 + 30)) + 48 * 4 + 15 * 8));
 		assertThat(estimate).isBetween(Duration.ofMinutes(20), Duration.ofMinutes(35));

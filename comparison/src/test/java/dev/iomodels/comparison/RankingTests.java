@@ -116,8 +116,8 @@ class RankingTests {
 
 	@Test
 	void repeatedRunsWhoseRangesAreApartHaveAClearWinner() {
-		StepResult loom = Repetitions.median(
-				List.of(result("s", "loom", 50, 1, 0, 6_000, 2, 10), result("s", "loom", 50, 1, 0, 6_300, 2, 10)));
+		StepResult loom = Repetitions
+			.median(List.of(result("s", "loom", 50, 1, 0, 6_000, 2, 10), result("s", "loom", 50, 1, 0, 6_300, 2, 10)));
 		StepResult classic = Repetitions.median(List.of(result("s", "classic", 50, 1, 0, 3_900, 2, 10),
 				result("s", "classic", 50, 1, 0, 4_200, 2, 10)));
 
@@ -129,10 +129,12 @@ class RankingTests {
 
 	@Test
 	void aSingleRunHasAClearWinnerUnlessTheFiguresAreEqual() {
-		Ranking apart = Ranking.of(Metric.THROUGHPUT, List.of(result("s", "classic", 50, 1, 0, 4_000, 2, 10),
-				result("s", "loom", 50, 1, 0, 4_001, 2, 10)), SERVICES);
-		Ranking equal = Ranking.of(Metric.THROUGHPUT, List.of(result("s", "classic", 50, 1, 0, 4_000, 2, 10),
-				result("s", "loom", 50, 1, 0, 4_000, 2, 10)), SERVICES);
+		Ranking apart = Ranking.of(Metric.THROUGHPUT,
+				List.of(result("s", "classic", 50, 1, 0, 4_000, 2, 10), result("s", "loom", 50, 1, 0, 4_001, 2, 10)),
+				SERVICES);
+		Ranking equal = Ranking.of(Metric.THROUGHPUT,
+				List.of(result("s", "classic", 50, 1, 0, 4_000, 2, 10), result("s", "loom", 50, 1, 0, 4_000, 2, 10)),
+				SERVICES);
 
 		assertThat(apart.clear()).isTrue();
 		assertThat(equal.clear()).isFalse();

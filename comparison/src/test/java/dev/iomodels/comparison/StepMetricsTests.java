@@ -55,10 +55,12 @@ class StepMetricsTests {
 	void aStepInWhichTheJitCompiledForMoreThanATwentiethOfTheTimeIsFlaggedAsStillWarmingUp() {
 		// Two compiler threads busy half the time: 1,000 ms of compilation per second.
 		StepMetrics cold = StepMetrics.of(List.of(sample(0).requests(0).compilation(5_000).build(),
-				sample(1).requests(100).compilation(6_000).build(), sample(2).requests(200).compilation(7_000).build()));
+				sample(1).requests(100).compilation(6_000).build(),
+				sample(2).requests(200).compilation(7_000).build()));
 		// The odd method: 10 ms per second.
 		StepMetrics warm = StepMetrics.of(List.of(sample(0).requests(0).compilation(9_000).build(),
-				sample(1).requests(100).compilation(9_010).build(), sample(2).requests(200).compilation(9_020).build()));
+				sample(1).requests(100).compilation(9_010).build(),
+				sample(2).requests(200).compilation(9_020).build()));
 
 		assertThat(cold.compilationMillis()).isEqualTo(2_000);
 		assertThat(cold.jitShare()).isCloseTo(1.0, within(1e-9));
@@ -70,8 +72,8 @@ class StepMetricsTests {
 	@Test
 	void aProcessThatDoesNotCountItsRequestsIsLoadedOverTheWholeWindow() {
 		// A control app: no request counter on its API, CPU still read from its process.
-		StepMetrics metrics = StepMetrics.of(List.of(sample(0).cpu(10).build(), sample(1).cpu(11.5).build(),
-				sample(2).cpu(13).build()));
+		StepMetrics metrics = StepMetrics
+			.of(List.of(sample(0).cpu(10).build(), sample(1).cpu(11.5).build(), sample(2).cpu(13).build()));
 
 		assertThat(metrics.loadedSeconds()).isEqualTo(2);
 		assertThat(metrics.cpuCores()).isCloseTo(1.5, within(1e-9));

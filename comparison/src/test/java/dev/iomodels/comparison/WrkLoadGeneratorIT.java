@@ -24,8 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class WrkLoadGeneratorIT {
 
-	private static final Service CONTROL_MVC = new Service("control-mvc", "control-mvc", "platform-threads", 8091, 9091,
-			List.of("nio"));
+	private static final Service CONTROL_MVC = Service.CLASSIC_CONTROL;
 
 	private static final Scenario SWEEP = new Scenario("cpu-bound-sweep", "CPU-bound sweep", "",
 			Workload.CONCURRENCY_SWEEP, Duration.ZERO, List.of(20), Duration.ofSeconds(2), Map.of());

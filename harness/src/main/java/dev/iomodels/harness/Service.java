@@ -16,8 +16,8 @@ import java.util.Map;
  * @param managementPort the default management port
  * @param transports the values of {@code iomodels.server.transport} it can run, its
  * default first
- * @param launchProperties application properties it is always started with: what makes
- * a control app of one jar the control of one model
+ * @param launchProperties application properties it is always started with: what makes a
+ * control app of one jar the control of one model
  */
 public record Service(String name, String shortName, String model, int port, int managementPort,
 		List<String> transports, Map<String, String> launchProperties) {
@@ -43,8 +43,8 @@ public record Service(String name, String shortName, String model, int port, int
 			Map.of("spring.threads.virtual.enabled", "false", "server.tomcat.threads.max", "200"));
 
 	/** The same bare MVC app on virtual threads: loom's control, configuration only. */
-	public static final Service LOOM_CONTROL = new Service("control-mvc", "loom-control", "virtual-threads", 8092,
-			9092, List.of("nio"), Map.of("spring.threads.virtual.enabled", "true"));
+	public static final Service LOOM_CONTROL = new Service("control-mvc", "loom-control", "virtual-threads", 8092, 9092,
+			List.of("nio"), Map.of("spring.threads.virtual.enabled", "true"));
 
 	/** The bare endpoint of webflux's model: a WebFlux handler on Reactor Netty. */
 	public static final Service WEBFLUX_CONTROL = new Service("control-webflux", "webflux-control", "event-loop", 8093,

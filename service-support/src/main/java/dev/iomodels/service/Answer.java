@@ -3,11 +3,11 @@ package dev.iomodels.service;
 import java.util.List;
 
 /**
- * A response as it goes on the wire: status, headers in order, and the body's bytes, built
- * once by the API and written by each stack in one place, header by header. No framework
- * object is built on the way only to be taken apart again: on the hot path of a GET that
- * copying (case-insensitive header maps, converted and copied twice) cost more CPU than
- * the store.
+ * A response as it goes on the wire: status, headers in order, and the body's bytes,
+ * built once by the API and written by each stack in one place, header by header. No
+ * framework object is built on the way only to be taken apart again: on the hot path of a
+ * GET that copying (case-insensitive header maps, converted and copied twice) cost more
+ * CPU than the store.
  *
  * @param status the status code
  * @param headers the headers, each a name and one value, in the order they are sent

@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HttpDates {
 
-	/** More distinct seconds than this and the cache starts again: a bound, not an LRU. */
+	/**
+	 * More distinct seconds than this and the cache starts again: a bound, not an LRU.
+	 */
 	static final int MAX_CACHED = 4096;
 
 	// Spring's HttpHeaders formats dates this way: a two-digit day, as IMF-fixdate wants.

@@ -55,7 +55,8 @@ public final class ObjectResponses {
 			return Answer.withoutBody(HttpStatus.NOT_MODIFIED.value(),
 					List.of(new Answer.Header(HttpHeaders.ETAG, metadata.etag())));
 		}
-		// The stored ETag is already quoted; the order is the one both stacks always sent.
+		// The stored ETag is already quoted; the order is the one both stacks always
+		// sent.
 		return new Answer(HttpStatus.OK.value(),
 				List.of(new Answer.Header(HttpHeaders.CONTENT_TYPE, metadata.contentType()),
 						new Answer.Header(HttpHeaders.ETAG, metadata.etag()),

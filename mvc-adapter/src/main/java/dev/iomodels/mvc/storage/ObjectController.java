@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
@@ -27,11 +28,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The object endpoints. Validation happens in the domain, in the same order as in the
@@ -64,8 +65,8 @@ class ObjectController {
 	}
 
 	@PutMapping(path = { "/{key}", "/" }, produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<byte[]> put(@PathVariable(required = false) String key, HttpServletRequest request) {
-		ObjectKey objectKey = ObjectKey.of(key);
+	ResponseEntity<byte[]> put(HttpServletRequest request) {
+		ObjectKey objectKey = key(request);
 		String contentType = ContentTypes.toStore(request.getHeader(HttpHeaders.CONTENT_TYPE));
 		Preconditions preconditions = preconditions(request);
 		byte[] content = readBody(request);
@@ -73,16 +74,15 @@ class ObjectController {
 	}
 
 	@GetMapping({ "/{key}", "/" })
-	void get(@PathVariable(required = false) String key, HttpServletRequest request, HttpServletResponse response)
-			throws IOException {
-		ObjectKey objectKey = ObjectKey.of(key);
+	void get(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		ObjectKey objectKey = key(request);
 		Preconditions preconditions = preconditions(request);
 		AnswerWriter.write(ObjectResponses.read(this.store.get(objectKey), preconditions), response);
 	}
 
 	@DeleteMapping({ "/{key}", "/" })
-	ResponseEntity<Void> delete(@PathVariable(required = false) String key, HttpServletRequest request) {
-		ObjectKey objectKey = ObjectKey.of(key);
+	ResponseEntity<Void> delete(HttpServletRequest request) {
+		ObjectKey objectKey = key(request);
 		this.store.delete(objectKey, preconditions(request));
 		return ObjectResponses.deleted();
 	}
@@ -94,6 +94,17 @@ class ObjectController {
 		MultiValueMap<String, String> parameters = QueryParameters.parse(request.getQueryString());
 		return this.json.ok(this.store.list(ListQuery.parse(parameters.getFirst("prefix"), parameters.getFirst("limit"),
 				parameters.getFirst("cursor"))));
+	}
+
+	/**
+	 * Take the key from the variables the handler mapping has already matched, rather
+	 * than through a {@code @PathVariable} argument, which runs a data binder and a type
+	 * conversion of a String to a String on every request. The empty key
+	 * ({@code /api/v1/objects/}) has no variable and is refused as an invalid key.
+	 */
+	private static ObjectKey key(HttpServletRequest request) {
+		Map<?, ?> variables = (Map<?, ?>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return ObjectKey.of((variables != null) ? (String) variables.get("key") : null);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.iomodels.webflux.storage;
 
+import java.util.Map;
+
 import dev.iomodels.service.Answer;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
@@ -26,11 +28,11 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -66,9 +68,9 @@ class ObjectController {
 	}
 
 	@PutMapping(path = { "/{key}", "/" }, produces = MediaType.APPLICATION_JSON_VALUE)
-	Mono<ResponseEntity<byte[]>> put(@PathVariable(required = false) String key, ServerWebExchange exchange) {
+	Mono<ResponseEntity<byte[]>> put(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		ObjectKey objectKey = ObjectKey.of(key);
+		ObjectKey objectKey = key(exchange);
 		// The raw header: getContentType() parses it, and throws on a value that the
 		// domain must refuse with its own problem.
 		String contentType = ContentTypes.toStore(request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE));
@@ -80,16 +82,19 @@ class ObjectController {
 	}
 
 	@GetMapping({ "/{key}", "/" })
-	Mono<Void> get(@PathVariable(required = false) String key, ServerHttpRequest request, ServerHttpResponse response) {
-		ObjectKey objectKey = ObjectKey.of(key);
+	Mono<Void> get(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		ServerHttpResponse response = exchange.getResponse();
+		ObjectKey objectKey = key(exchange);
 		Preconditions preconditions = preconditions(request.getHeaders());
 		return this.store.get(objectKey)
 			.flatMap((object) -> write(ObjectResponses.read(object, preconditions), response));
 	}
 
 	@DeleteMapping({ "/{key}", "/" })
-	Mono<ResponseEntity<Void>> delete(@PathVariable(required = false) String key, ServerHttpRequest request) {
-		ObjectKey objectKey = ObjectKey.of(key);
+	Mono<ResponseEntity<Void>> delete(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		ObjectKey objectKey = key(exchange);
 		Preconditions preconditions = preconditions(request.getHeaders());
 		return this.store.delete(objectKey, preconditions).then(Mono.fromSupplier(ObjectResponses::deleted));
 	}
@@ -164,6 +169,17 @@ class ObjectController {
 		finally {
 			DataBufferUtils.release(buffer);
 		}
+	}
+
+	/**
+	 * Take the key from the variables the handler mapping has already matched, rather
+	 * than through a {@code @PathVariable} argument, which runs a data binder and a type
+	 * conversion of a String to a String on every request. The empty key
+	 * ({@code /api/v1/objects/}) has no variable and is refused as an invalid key.
+	 */
+	private static ObjectKey key(ServerWebExchange exchange) {
+		Map<String, String> variables = exchange.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+		return ObjectKey.of((variables != null) ? variables.get("key") : null);
 	}
 
 	private static Preconditions preconditions(HttpHeaders headers) {
