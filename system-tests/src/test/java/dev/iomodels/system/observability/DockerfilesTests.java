@@ -198,6 +198,7 @@ class DockerfilesTests {
 				}
 			});
 		}
+		images.addAll(KubernetesManifests.externalImages());
 		assertThat(images).isNotEmpty()
 			.allSatisfy((image) -> assertThat(image).as("pinned image").matches(PINNED).doesNotContain(":latest"));
 	}
