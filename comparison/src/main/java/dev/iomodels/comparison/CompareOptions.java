@@ -66,6 +66,11 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			  --database-url URL          postgresql://host:port/database for --backend postgres; the password is
 			                              read from STORAGE_POSTGRES_PASSWORD in the environment
 			  --database-user NAME        the user for --database-url (default iomodels)
+			  --target NAME=URL[,management=URL]
+			                              drive a service that already runs elsewhere instead of
+			                              starting it (repeat for each; NAME is classic, loom or webflux;
+			                              management defaults to the API port + 1000); only the scenarios
+			                              with the targets' emulated latency run, and nothing is restarted
 			  --out results/<timestamp>   where the report goes
 			  --help                      this text
 

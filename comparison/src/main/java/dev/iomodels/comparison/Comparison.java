@@ -57,6 +57,8 @@ final class Comparison {
 
 	private final PrintStream out;
 
+	private final Targets targets;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
@@ -66,8 +68,11 @@ final class Comparison {
 	 * @param projectVersion the version of those jars
 	 * @param load the load generator
 	 * @param out where progress goes
+	 * @param targets what is measured: services started here, or remote targets
 	 */
-	Comparison(CompareOptions options, Path projectRoot, String projectVersion, LoadGenerator load, PrintStream out) {
+	Comparison(CompareOptions options, Path projectRoot, String projectVersion, LoadGenerator load, PrintStream out,
+			Targets targets) {
+		this.targets = targets;
 		this.options = options;
 		this.projectRoot = projectRoot;
 		this.projectVersion = projectVersion;
@@ -86,7 +91,10 @@ final class Comparison {
 		Machine machine = Machine.describe();
 		Path directory = this.options.out().toAbsolutePath();
 		Files.createDirectories(directory);
-		List<Scenario> scenarios = this.options.scenarios();
+		List<Scenario> scenarios;
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			scenarios = this.targets.scenarios(this.options.scenarios(), client, this.out);
+		}
 		Path jarCopies = Files.createTempDirectory("compared-jars-");
 		try {
 			return run(started, machine, directory, scenarios, copyJars(jarCopies));
@@ -141,8 +149,9 @@ final class Comparison {
 		Environment environment = new Environment(TIMESTAMP.format(started.truncatedTo(ChronoUnit.SECONDS)),
 				TIMESTAMP.format(finished.truncatedTo(ChronoUnit.SECONDS)),
 				Duration.between(started, finished).toSeconds(), machine, this.projectVersion, gitCommit(),
-				springBootVersion(jars.values().iterator().next()), this.load.description(), jvmFlags,
-				this.options.settings(), scenarios, serviceInfo);
+				springBootVersion(jars.values().iterator().next()), this.load.description(),
+				this.targets.jvmFlags(jvmFlags), this.targets.settings(this.options.settings()), scenarios,
+				serviceInfo);
 		ComparisonReport report = new ComparisonReport(environment, scenarios,
 				this.options.contenders().stream().map(Contender::label).toList(), results);
 		ReportFiles.write(report, directory);
@@ -223,7 +232,7 @@ final class Comparison {
 			String name = this.contender.label();
 			this.progress.starting(this.scenario, name);
 			long launched = System.nanoTime();
-			ServiceProcess process;
+			RunningService process;
 			try {
 				Map<String, String> properties = new LinkedHashMap<>(
 						this.scenario.serviceProperties(Comparison.this.options.backend()));
@@ -231,7 +240,8 @@ final class Comparison {
 					.ifPresent((transport) -> properties.put("iomodels.server.transport", transport));
 				// Every service starts on an empty database with the same settings.
 				properties.putAll(this.database.prepareFor(this.service));
-				process = ServiceProcess.start(this.service, this.jar, this.jvmFlags, properties,
+				process = Comparison.this.targets.start(this.contender, () -> ServiceProcess.start(this.service,
+						this.jar, this.jvmFlags, properties, this.directory.resolve("logs")), this.client,
 						this.directory.resolve("logs"));
 			}
 			catch (Exception ex) {
@@ -262,7 +272,7 @@ final class Comparison {
 				.plus(this.scenario.stepDuration().multipliedBy(this.scenario.users().size()));
 		}
 
-		private void warmUp(ServiceProcess process) {
+		private void warmUp(RunningService process) {
 			Duration warmUp = Comparison.this.options.warmUp();
 			if (warmUp.isZero()) {
 				this.progress.ran(Duration.ZERO, Duration.ZERO, "");
@@ -295,7 +305,7 @@ final class Comparison {
 			return this.contender.label().replace('/', '-');
 		}
 
-		private StepResult step(ServiceProcess process, int index, int users) throws InterruptedException {
+		private StepResult step(RunningService process, int index, int users) throws InterruptedException {
 			String name = this.contender.label();
 			Duration duration = this.scenario.stepDuration();
 			if (!alive(process)) {
@@ -342,8 +352,8 @@ final class Comparison {
 			return new StepResult(this.scenario.id(), name, users, stats, metrics, samples, window, report, exited);
 		}
 
-		private static boolean alive(ServiceProcess process) {
-			return ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
+		private static boolean alive(RunningService process) {
+			return process.alive();
 		}
 
 		private static String lastLine(Path log) {
@@ -364,7 +374,7 @@ final class Comparison {
 			return new LoadWindow(from, from + run.loadDuration().toNanos() / 1e9);
 		}
 
-		private Map<String, Object> info(ServiceProcess process) {
+		private Map<String, Object> info(RunningService process) {
 			try {
 				HttpResponse<String> response = this.client
 					.send(HttpRequest.newBuilder(process.api().resolve(URI.create("/api/v1/info")))
