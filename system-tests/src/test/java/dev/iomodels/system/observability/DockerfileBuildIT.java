@@ -12,11 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
+import dev.iomodels.harness.Service;
+import dev.iomodels.harness.ServiceProcess;
 import dev.iomodels.system.observability.Dockerfile.Instruction;
 import dev.iomodels.system.observability.Dockerfile.Stage;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerfileBuildIT {
 
 	private static final long RUN_TIMEOUT_MINUTES = 10;
+
+	private static final TypeReference<List<String>> LIST = new TypeReference<>() {
+	};
 
 	@TempDir
 	static Path images;
@@ -70,6 +77,35 @@ class DockerfileBuildIT {
 			Path workdir = inImage(filesystem, "/", built.workdirBefore(built.instructions().getLast()));
 			assertThat(workdir.resolve("gatling/target/test-classes/" + simulation.replace('.', '/') + ".class"))
 				.isRegularFile();
+			runsTheLoadAsDocumented(dockerfile, workdir, filesystem.resolveSibling(filesystem.getFileName() + ".log"));
+		}
+	}
+
+	/**
+	 * Run the image's ENTRYPOINT with its CMD, as
+	 * {@code docker compose --profile load run
+	 * --rm gatling} does, for two seconds against classic started from its jar: the CMD's
+	 * compose address replaced by the jar's, since no compose network resolves it here.
+	 */
+	private static void runsTheLoadAsDocumented(Dockerfile dockerfile, Path workdir, Path log) throws Exception {
+		JsonMapper json = JsonMapper.builder().build();
+		List<String> command = new ArrayList<>(
+				json.readValue(dockerfile.finalStage().all("ENTRYPOINT").getLast().arguments(), LIST));
+		List<String> arguments = json.readValue(dockerfile.finalStage().all("CMD").getLast().arguments(), LIST);
+		Path jar = Service.CLASSIC.jar(ProjectFiles.root(), ProjectFiles.version());
+		try (ServiceProcess classic = ServiceProcess.start(Service.CLASSIC, jar, Map.of(),
+				log.resolveSibling("services"))) {
+			for (String argument : arguments) {
+				command.add(argument.replace("http://" + Service.CLASSIC.name() + ":" + Service.CLASSIC.port(),
+						classic.api().toString().replaceAll("/+$", "")));
+			}
+			command.addAll(List.of("-Dusers=2", "-Dduration=2s"));
+			assertThat(String.join(" ", command))
+				.contains("-DbaseUrl=" + classic.api().toString().replaceAll("/+$", ""));
+			run(new Instruction("RUN", List.of(), String.join(" ", command)), workdir, log);
+		}
+		try (Stream<Path> reports = Files.list(workdir.resolve("gatling/target/gatling"))) {
+			assertThat(reports.filter((report) -> Files.isRegularFile(report.resolve("index.html")))).isNotEmpty();
 		}
 	}
 
