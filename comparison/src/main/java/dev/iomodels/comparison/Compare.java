@@ -35,8 +35,10 @@ public final class Compare {
 	 */
 	static int run(String[] args, Path projectRoot, PrintStream out, PrintStream err) {
 		CompareOptions options;
+		Targets targets;
 		try {
-			options = CompareOptions.parse(args, LocalDateTime.now());
+			targets = Targets.extract(args);
+			options = CompareOptions.parse(targets.arguments(), LocalDateTime.now());
 		}
 		catch (IllegalArgumentException ex) {
 			err.println(ex.getMessage());
@@ -48,7 +50,7 @@ public final class Compare {
 		}
 		try {
 			ComparisonReport report = new Comparison(options, projectRoot, projectVersion(), new GatlingLoadGenerator(),
-					out)
+					out, targets)
 				.run();
 			out.println();
 			out.print(MarkdownSummary.render(report));

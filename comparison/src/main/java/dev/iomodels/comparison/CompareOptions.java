@@ -95,6 +95,11 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			                              default: shared below 4 cores, disjoint halves from 4 up
 			  --warm-up-limit 40s         the warm-up repeats until the JIT is quiet (less than 2 % of the
 			                              time compiling), up to this long (quick 40s, full 90s, tiny 4s)
+			  --target NAME=URL[,management=URL]
+			                              drive a service that already runs elsewhere instead of
+			                              starting it (repeat for each; NAME is classic, loom or webflux;
+			                              management defaults to the API port + 1000); only the scenarios
+			                              with the targets' emulated latency run, and nothing is restarted
 			  --out results/<timestamp>   where the report goes
 			  --help                      this text
 

@@ -76,6 +76,8 @@ final class Comparison {
 
 	private final PrintStream out;
 
+	private final Targets targets;
+
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	/**
@@ -85,8 +87,11 @@ final class Comparison {
 	 * @param projectVersion the version of those jars
 	 * @param load the load generator
 	 * @param out where progress goes
+	 * @param targets what is measured: services started here, or remote targets
 	 */
-	Comparison(CompareOptions options, Path projectRoot, String projectVersion, LoadGenerator load, PrintStream out) {
+	Comparison(CompareOptions options, Path projectRoot, String projectVersion, LoadGenerator load, PrintStream out,
+			Targets targets) {
+		this.targets = targets;
 		this.options = options;
 		this.projectRoot = projectRoot;
 		this.projectVersion = projectVersion;
@@ -106,7 +111,10 @@ final class Comparison {
 		Machine machine = Machine.describe();
 		Path directory = this.options.out().toAbsolutePath();
 		Files.createDirectories(directory);
-		List<Scenario> scenarios = this.options.scenarios();
+		List<Scenario> scenarios;
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			scenarios = this.targets.scenarios(this.options.scenarios(), client, this.out);
+		}
 		Path jarCopies = Files.createTempDirectory("compared-jars-");
 		try {
 			return run(started, machine, directory, scenarios, copyJars(jarCopies));
@@ -161,7 +169,7 @@ final class Comparison {
 				ComparisonDatabase database = ComparisonDatabase.open(this.options, directory)) {
 			for (Scenario scenario : scenarios) {
 				for (RunOrder.Run planned : RunOrder.of(this.options.contenders(), this.options.repeats(),
-						this.options.controlled(scenario))) {
+						this.options.controlled(scenario) && !this.targets.remote())) {
 					ServiceRun run = new ServiceRun(scenario, planned, jars.get(planned.contender().service()),
 							scenario.serviceJvmFlags(jvmFlags), directory, client, progress, database);
 					(planned.control() ? controlRuns : runs).addAll(run.measure());
@@ -178,8 +186,8 @@ final class Comparison {
 		Environment environment = new Environment(TIMESTAMP.format(started.truncatedTo(ChronoUnit.SECONDS)),
 				TIMESTAMP.format(finished.truncatedTo(ChronoUnit.SECONDS)),
 				Duration.between(started, finished).toSeconds(), machine, this.projectVersion, gitCommit(),
-				springBootVersion(jars.values().iterator().next()), loadGenerators(scenarios), jvmFlags, settings,
-				scenarios, serviceInfo);
+				springBootVersion(jars.values().iterator().next()), loadGenerators(scenarios),
+				this.targets.jvmFlags(jvmFlags), this.targets.settings(settings), scenarios, serviceInfo);
 		ComparisonReport report = new ComparisonReport(environment, scenarios,
 				this.options.contenders().stream().map(Contender::label).toList(), Repetitions.summarise(runs),
 				Repetitions.summarise(controlRuns), Repetitions.summarise(crossCheckRuns));
@@ -331,7 +339,7 @@ final class Comparison {
 			String name = this.contender.label();
 			this.progress.starting(this.scenario, title());
 			long launched = System.nanoTime();
-			ServiceProcess process;
+			RunningService process;
 			try {
 				Map<String, String> properties = new LinkedHashMap<>(
 						this.scenario.serviceProperties(Comparison.this.options.backend()));
@@ -341,8 +349,10 @@ final class Comparison {
 					// Every service starts on an empty database with the same settings.
 					properties.putAll(this.database.prepareFor(this.service));
 				}
-				process = ServiceProcess.start(this.service, this.jar, this.jvmFlags, properties,
-						this.directory.resolve("logs"), Comparison.this.cpus.service());
+				process = Comparison.this.targets.start(this.contender,
+						() -> ServiceProcess.start(this.service, this.jar, this.jvmFlags, properties,
+								this.directory.resolve("logs"), Comparison.this.cpus.service()),
+						this.client, this.directory.resolve("logs"));
 			}
 			catch (Exception ex) {
 				this.progress.line(name + " did not start: " + ex.getMessage());
@@ -384,7 +394,7 @@ final class Comparison {
 		 * seconds, and on classic, whose 200 runnable platform threads leave the compiler
 		 * threads a small share of the CPU, that takes the longest.
 		 */
-		private void warmUp(ServiceProcess process) {
+		private void warmUp(RunningService process) {
 			Duration round = Comparison.this.options.warmUp();
 			if (round.isZero()) {
 				this.progress.ran(Duration.ZERO, Duration.ZERO, "");
@@ -430,7 +440,7 @@ final class Comparison {
 				.formatted(outcome, rounds, (rounds == 1) ? "" : "s", Durations.format(round), jit));
 		}
 
-		private double compilationMillis(ServiceProcess process) {
+		private double compilationMillis(RunningService process) {
 			try {
 				return PrometheusScrape.of(this.client, process.management()).sum("jvm_compilation_time_ms_total");
 			}
@@ -450,7 +460,7 @@ final class Comparison {
 			return this.contender.label().replace('/', '-');
 		}
 
-		private StepResult step(ServiceProcess process, int index, int users, LoadGenerator generator,
+		private StepResult step(RunningService process, int index, int users, LoadGenerator generator,
 				boolean crossCheck) throws InterruptedException {
 			String name = this.contender.label();
 			Duration duration = this.scenario.stepDuration();
@@ -501,8 +511,8 @@ final class Comparison {
 			return new StepResult(this.scenario.id(), name, users, stats, metrics, samples, window, report, exited);
 		}
 
-		private static boolean alive(ServiceProcess process) {
-			return ProcessHandle.of(process.pid()).map(ProcessHandle::isAlive).orElse(false);
+		private static boolean alive(RunningService process) {
+			return process.alive();
 		}
 
 		private static String lastLine(Path log) {
@@ -523,7 +533,7 @@ final class Comparison {
 			return new LoadWindow(from, from + run.loadDuration().toNanos() / 1e9);
 		}
 
-		private Map<String, Object> info(ServiceProcess process) {
+		private Map<String, Object> info(RunningService process) {
 			try {
 				HttpResponse<String> response = this.client
 					.send(HttpRequest.newBuilder(process.api().resolve(URI.create("/api/v1/info")))

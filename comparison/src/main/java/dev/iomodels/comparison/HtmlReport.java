@@ -77,7 +77,8 @@ final class HtmlReport {
 		}
 		html.append("</p>\n");
 		html.append("<p class=\"note\">Each service ran alone, one after the other, with the same JVM flags (<code>")
-			.append(Html.escape(String.join(" ", environment.serviceJvmFlags())))
+			.append(Html.escape(environment.serviceJvmFlags().isEmpty() ? "their own: remote targets, see below"
+					: String.join(" ", environment.serviceJvmFlags())))
 			.append("</code>); the load came from ")
 			.append(Html.escape(environment.loadGenerator()))
 			.append(" on the same machine, one run per concurrency step, after an unmeasured warm-up. The service's ")
@@ -87,6 +88,8 @@ final class HtmlReport {
 			.append("requests, with its success rate. Hover a mark for its exact figure. ")
 			.append(Html.escape(report.quietness()))
 			.append("</p>\n");
+		Targets.note(environment)
+			.ifPresent((note) -> html.append("<p class=\"note\">").append(Html.escape(note)).append("</p>\n"));
 		html.append(
 				"<p class=\"note\">Files: <a href=\"summary.md\">summary.md</a> · <a href=\"results.csv\">results.csv</a>")
 			.append(" · <a href=\"results.json\">results.json</a> · <a href=\"samples.csv\">samples.csv</a>")

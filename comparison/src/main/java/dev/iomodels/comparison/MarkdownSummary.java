@@ -34,12 +34,14 @@ final class MarkdownSummary {
 			.append("; load average at start ")
 			.append(environment.machine().loadAverage())
 			.append(". Services: `")
-			.append(String.join(" ", environment.serviceJvmFlags()))
+			.append(environment.serviceJvmFlags().isEmpty() ? "their own JVM flags (remote targets)"
+					: String.join(" ", environment.serviceJvmFlags()))
 			.append("`, one at a time; load from ")
 			.append(environment.loadGenerator())
 			.append(" on the same machine. ")
 			.append(report.quietness())
 			.append("\n\n");
+		Targets.note(environment).ifPresent((note) -> md.append(note).append("\n\n"));
 		for (Scenario scenario : report.scenarios()) {
 			md.append("## ").append(scenario.title()).append("\n\n");
 			md.append(scenario.question())

@@ -9,7 +9,6 @@ import java.util.concurrent.locks.LockSupport;
 
 import dev.iomodels.harness.PrometheusScrape;
 import dev.iomodels.harness.PrometheusScrape.Sample;
-import dev.iomodels.harness.ServiceProcess;
 
 /**
  * Samples a running service every second while a step runs: its Prometheus endpoint for
@@ -20,7 +19,7 @@ final class MetricSampler {
 
 	private static final Duration INTERVAL = Duration.ofSeconds(1);
 
-	private final ServiceProcess service;
+	private final RunningService service;
 
 	private final HttpClient client;
 
@@ -32,7 +31,7 @@ final class MetricSampler {
 
 	private volatile boolean running = true;
 
-	private MetricSampler(ServiceProcess service, HttpClient client) {
+	private MetricSampler(RunningService service, HttpClient client) {
 		this.service = service;
 		this.client = client;
 		sampleNow();
@@ -45,7 +44,7 @@ final class MetricSampler {
 	 * @param client the HTTP client for the scrapes
 	 * @return the running sampler
 	 */
-	static MetricSampler start(ServiceProcess service, HttpClient client) {
+	static MetricSampler start(RunningService service, HttpClient client) {
 		return new MetricSampler(service, client);
 	}
 
@@ -98,8 +97,9 @@ final class MetricSampler {
 			// counters are compared across the gap and gauges miss one reading.
 			return;
 		}
-		ProcessStatus status = ProcessStatus.read(this.service.pid()).orElse(new ProcessStatus(Double.NaN, Double.NaN));
-		MetricSample sample = toSample(seconds, scrape, status, MachineCpu.read());
+		// From /proc for a service started here, from its own meters for a remote target.
+		MetricSample sample = toSample(seconds, scrape, this.service.processStatus(scrape),
+				this.service.machineCpu(scrape));
 		synchronized (this.samples) {
 			this.samples.add(sample);
 		}

@@ -29,6 +29,42 @@ final class ProjectFiles {
 		return System.getProperty("project.version", "0.1.0-SNAPSHOT");
 	}
 
+	/**
+	 * Return the modules of the reactor, as the root pom lists them.
+	 * @return the module directories, in order
+	 */
+	static List<String> modules() {
+		try {
+			List<String> modules = new java.util.ArrayList<>();
+			java.util.regex.Matcher module = java.util.regex.Pattern.compile("<module>([^<]+)</module>")
+				.matcher(Files.readString(root().resolve("pom.xml")));
+			while (module.find()) {
+				modules.add(module.group(1));
+			}
+			return modules;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Return the pages of {@code docs/}.
+	 * @return the Markdown files, none if there is no such directory
+	 */
+	static List<Path> docs() {
+		Path docs = root().resolve("docs");
+		if (!Files.isDirectory(docs)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(docs)) {
+			return files.filter((file) -> file.toString().endsWith(".md")).sorted().toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	static Path composeFile() {
 		return root().resolve("docker-compose.yml");
 	}
