@@ -1,5 +1,8 @@
 package dev.iomodels.service.metrics;
 
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import dev.iomodels.storage.ObjectStore;
@@ -33,6 +36,12 @@ public final class StorageOperations {
 
 	private final MeterProvider<Timer> timers;
 
+	/**
+	 * The timers already looked up, per operation and outcome: building the tags and
+	 * finding the meter on every call cost more than recording into it.
+	 */
+	private final Map<Operation, Map<String, Timer>> found = new EnumMap<>(Operation.class);
+
 	private final Clock clock;
 
 	StorageOperations(MeterRegistry registry) {
@@ -40,6 +49,9 @@ public final class StorageOperations {
 			.description("Storage operations as the web adapter sees them, emulated latency included")
 			.withRegistry(registry);
 		this.clock = registry.config().clock();
+		for (Operation operation : Operation.values()) {
+			this.found.put(operation, new ConcurrentHashMap<>());
+		}
 	}
 
 	/**
@@ -68,7 +80,8 @@ public final class StorageOperations {
 	}
 
 	void record(Operation operation, String outcome, long start) {
-		this.timers.withTags("operation", operation.tag, "outcome", outcome)
+		this.found.get(operation)
+			.computeIfAbsent(outcome, (tag) -> this.timers.withTags("operation", operation.tag, "outcome", tag))
 			.record(this.clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
 	}
 
