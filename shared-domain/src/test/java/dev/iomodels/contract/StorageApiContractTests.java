@@ -824,14 +824,16 @@ public abstract class StorageApiContractTests {
 		assertThat(server.propertyNames()).as(info.toString())
 			.containsExactlyInAnyOrder("transport", "maxConnections", "acceptBacklog", "keepAliveTimeout",
 					"maxKeepAliveRequests", "maxRequestHeaderSize", "connectionTimeout", "requestTimeout",
-					"maxConcurrentRequests", "maxBufferedRequestBytes", "storageOperationTimeout", "writesNeedToken",
-					"workers", "workerThreads");
+					"requestHeadTimeout", "responseWriteTimeout", "maxConcurrentRequests", "maxBufferedRequestBytes",
+					"storageOperationTimeout", "writesNeedToken", "workers", "workerThreads");
 		assertThat(text(server, "transport")).isEqualTo(expectedTransport());
 		assertThat(server.path("maxConnections").longValue()).as(info.toString()).isPositive();
 		assertThat(server.path("acceptBacklog").longValue()).as(info.toString()).isPositive();
 		assertThat(Duration.parse(text(server, "keepAliveTimeout"))).isPositive();
 		assertThat(Duration.parse(text(server, "connectionTimeout"))).isPositive();
 		assertThat(Duration.parse(text(server, "requestTimeout"))).isNotEqualTo(Duration.ZERO);
+		assertThat(Duration.parse(text(server, "requestHeadTimeout"))).isPositive();
+		assertThat(Duration.parse(text(server, "responseWriteTimeout"))).isPositive();
 		assertThat(Duration.parse(text(server, "storageOperationTimeout"))).isPositive();
 		assertThat(server.path("maxKeepAliveRequests").isIntegralNumber()).as(info.toString()).isTrue();
 		assertThat(server.path("maxConcurrentRequests").isIntegralNumber()).as(info.toString()).isTrue();
