@@ -1,7 +1,9 @@
 package dev.iomodels.webflux.system;
 
 import java.net.SocketAddress;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -56,14 +58,24 @@ final class DecodingFailureProblems implements ChannelPipelineConfigurer {
 
 	private final JsonResponses json;
 
-	DecodingFailureProblems(JsonMapper mapper) {
+	private final int maxHeadSize;
+
+	/**
+	 * Create the rewriting.
+	 * @param mapper the JSON mapper of the problems
+	 * @param maxHeadSize the head budget
+	 * ({@code iomodels.server.max-request-header-size}), which Tomcat applies to the
+	 * request line and headers together and Netty's decoder to each apart
+	 */
+	DecodingFailureProblems(JsonMapper mapper, int maxHeadSize) {
 		this.json = new JsonResponses(mapper);
+		this.maxHeadSize = maxHeadSize;
 	}
 
 	@Override
 	public void onChannelInit(ConnectionObserver observer, Channel channel, SocketAddress remoteAddress) {
 		if (channel.pipeline().get(NettyPipeline.HttpCodec) != null && channel.pipeline().get(NAME) == null) {
-			channel.pipeline().addAfter(NettyPipeline.HttpCodec, NAME, new Handler(this::problem));
+			channel.pipeline().addAfter(NettyPipeline.HttpCodec, NAME, new Handler(this::problem, this.maxHeadSize));
 		}
 	}
 
@@ -88,6 +100,8 @@ final class DecodingFailureProblems implements ChannelPipelineConfigurer {
 
 		private final BiFunction<String, String, byte[]> problems;
 
+		private final int maxHeadSize;
+
 		private boolean failed;
 
 		private boolean lineUnreadable;
@@ -96,8 +110,9 @@ final class DecodingFailureProblems implements ChannelPipelineConfigurer {
 
 		private String path = "/";
 
-		Handler(BiFunction<String, String, byte[]> problems) {
+		Handler(BiFunction<String, String, byte[]> problems, int maxHeadSize) {
 			this.problems = problems;
+			this.maxHeadSize = maxHeadSize;
 		}
 
 		@Override
@@ -115,7 +130,7 @@ final class DecodingFailureProblems implements ChannelPipelineConfigurer {
 				int query = uri.indexOf('?');
 				this.path = (query >= 0) ? uri.substring(0, query) : uri;
 				if (!this.failed) {
-					String refusal = tomcatRefuses(request);
+					String refusal = tomcatRefuses(request, this.maxHeadSize);
 					if (refusal != null) {
 						request.setDecoderResult(DecoderResult.failure(new IllegalArgumentException(refusal)));
 						this.failed = true;
@@ -141,9 +156,14 @@ final class DecodingFailureProblems implements ChannelPipelineConfigurer {
 		 * Return why Tomcat refuses a request that Netty decoded, or {@code null}: a
 		 * method that is not a token, an HTTP/1.1 request without exactly one
 		 * {@code Host}, or a transfer coding other than {@code chunked}, which Tomcat
-		 * does not implement.
+		 * does not implement; or a head over the budget when its request line and headers
+		 * are counted together, as Tomcat counts them (Netty's decoder bounds each
+		 * apart).
 		 */
-		private static String tomcatRefuses(HttpRequest request) {
+		private static String tomcatRefuses(HttpRequest request, int maxHeadSize) {
+			if (headSize(request) > maxHeadSize) {
+				return "The request line and headers are together larger than the head budget";
+			}
 			if (!isToken(request.method().name())) {
 				return "The method is not a token";
 			}
@@ -162,6 +182,23 @@ final class DecodingFailureProblems implements ChannelPipelineConfigurer {
 				}
 			}
 			return null;
+		}
+
+		/**
+		 * Return the size of the head as sent in the usual form ({@code Name: value} and
+		 * CRLF after each line): what Tomcat counts against its budget. Whitespace a
+		 * client pads around values is not in it, which matters only for a head within a
+		 * few bytes of the budget.
+		 */
+		static long headSize(HttpRequest request) {
+			long size = request.method().name().length() + 1 + request.uri().length() + 1
+					+ request.protocolVersion().text().length() + 2;
+			Iterator<Map.Entry<CharSequence, CharSequence>> headers = request.headers().iteratorCharSequence();
+			while (headers.hasNext()) {
+				Map.Entry<CharSequence, CharSequence> header = headers.next();
+				size += header.getKey().length() + 2 + header.getValue().length() + 2;
+			}
+			return size + 2;
 		}
 
 		private static boolean isToken(String value) {

@@ -25,7 +25,7 @@ class DecodingFailureProblemsTests {
 
 	private final EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestDecoder(4096, 4096, 8192),
 			new DecodingFailureProblems.Handler(
-					(method, path) -> ("problem " + method + " " + path).getBytes(StandardCharsets.UTF_8)));
+					(method, path) -> ("problem " + method + " " + path).getBytes(StandardCharsets.UTF_8), 8192));
 
 	@AfterEach
 	void close() {
