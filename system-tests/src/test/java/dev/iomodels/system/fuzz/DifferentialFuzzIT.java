@@ -21,6 +21,8 @@ import dev.iomodels.system.RawHttpAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -55,6 +57,14 @@ class DifferentialFuzzIT {
 	private static final int READ_TIMEOUT_MILLIS = 15_000;
 
 	private static final int MAX_FAILURES_SHOWN = 8;
+
+	/**
+	 * How often the objects stored so far are deleted: a long run would otherwise fill
+	 * the storage budget (64 MB here) and every write would be a 507 from then on.
+	 */
+	private static final int CLEAN_EVERY = 5_000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\":\"(urn:io-models:problem:[a-z-]+)\"");
 
@@ -97,6 +107,9 @@ class DifferentialFuzzIT {
 		for (int i = 1; i <= count; i++) {
 			if (System.nanoTime() > deadline) {
 				fail("Only " + (i - 1) + " of " + count + " requests within " + timeLimit + " (seed " + seed + ")");
+			}
+			if (i % CLEAN_EVERY == 0) {
+				forgetStoredObjects();
 			}
 			FuzzRequest request = fuzzer.next();
 			Map<String, Answer> answers = sendToAll(request);
@@ -141,6 +154,41 @@ class DifferentialFuzzIT {
 	static Duration timeLimit(int count) {
 		Duration scaled = TIME_PER_REQUEST.multipliedBy(count);
 		return (scaled.compareTo(MIN_TIME_LIMIT) > 0) ? scaled : MIN_TIME_LIMIT;
+	}
+
+	/**
+	 * Delete every object stored so far, on every service: list them on one (they hold
+	 * the same ones, or the run has already failed) and delete each on all.
+	 */
+	private static void forgetStoredObjects() throws Exception {
+		ServiceProcess first = running.get(0);
+		byte[] list = "GET /api/v1/objects?limit=1000 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+			.getBytes(StandardCharsets.ISO_8859_1);
+		for (int page = 0; page < 200; page++) {
+			RawHttpAccess.Reply reply = RawHttpAccess.exchange(first.api(), list, "GET", READ_TIMEOUT_MILLIS);
+			assertThat(reply.status()).as("listing to clean up").isEqualTo(200);
+			JsonNode items = JSON.readTree(reply.body()).path("items");
+			if (items.isEmpty()) {
+				return;
+			}
+			for (JsonNode item : items) {
+				sendToAll(FuzzRequest.of("DELETE", "/api/v1/objects/" + encode(item.path("key").stringValue())));
+			}
+		}
+	}
+
+	private static String encode(String key) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+				encoded.append(c);
+			}
+			else {
+				encoded.append('%').append(java.util.HexFormat.of().withUpperCase().toHexDigits(b));
+			}
+		}
+		return encoded.toString();
 	}
 
 	/**
