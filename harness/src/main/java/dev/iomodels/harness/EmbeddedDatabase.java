@@ -1,14 +1,17 @@
 package dev.iomodels.harness;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -188,6 +191,47 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	public synchronized void restart() throws IOException {
 		if (this.server == null) {
 			this.server = builder(this.dataDirectory, this.port).setCleanDataDirectory(false).start();
+		}
+	}
+
+	/**
+	 * Stop every process of the server with {@code SIGSTOP}: the postmaster and each
+	 * backend. Connections stay open and new ones are accepted by the kernel, but nothing
+	 * answers: a database that hangs rather than one that is down.
+	 * @throws IOException if a process cannot be signalled
+	 */
+	public synchronized void freeze() throws IOException {
+		signal("STOP");
+	}
+
+	/**
+	 * Let the processes stopped by {@link #freeze()} run again ({@code SIGCONT}).
+	 * @throws IOException if a process cannot be signalled
+	 */
+	public synchronized void thaw() throws IOException {
+		signal("CONT");
+	}
+
+	private void signal(String name) throws IOException {
+		long postmaster = Long
+			.parseLong(Files.readAllLines(this.dataDirectory.resolve("postmaster.pid"), StandardCharsets.US_ASCII)
+				.get(0)
+				.strip());
+		List<String> command = new ArrayList<>(List.of("kill", "-" + name, Long.toString(postmaster)));
+		ProcessHandle.of(postmaster)
+			.orElseThrow(() -> new IOException("No postmaster with pid " + postmaster))
+			.descendants()
+			.forEach((process) -> command.add(Long.toString(process.pid())));
+		try {
+			Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+			String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			if (kill.waitFor() != 0) {
+				throw new IOException(String.join(" ", command) + " failed: " + output);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException(ex);
 		}
 	}
 

@@ -88,8 +88,13 @@ final class JdbcObjectStore implements ObjectStore {
 		config.setMinimumIdle(properties.poolSize());
 		config.setConnectionTimeout(properties.acquireTimeout().toMillis());
 		config.setValidationTimeout(Math.max(250, properties.connectTimeout().toMillis()));
-		config.addDataSourceProperty("connectTimeout", Math.max(1, properties.connectTimeout().toSeconds()));
+		// As text: HikariCP hands these to the driver as they are, and pgjdbc reads only
+		// String values (an Integer is ignored, and the timeout silently stays off).
+		config.addDataSourceProperty("connectTimeout",
+				Long.toString(Math.max(1, properties.connectTimeout().toSeconds())));
 		config.addDataSourceProperty("options", "-c statement_timeout=" + properties.statementTimeoutOption());
+		// A database that accepts connections but never answers: no read waits longer.
+		config.addDataSourceProperty("socketTimeout", Integer.toString(properties.socketTimeoutSeconds()));
 		config.addDataSourceProperty("ApplicationName", applicationName);
 		if (registry != null) {
 			config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));

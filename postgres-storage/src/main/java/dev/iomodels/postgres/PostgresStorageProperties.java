@@ -23,16 +23,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * waits longer is answered 503 {@code storage-unavailable}
  * @param statementTimeout the server-side limit of one statement
  * ({@code statement_timeout})
+ * @param socketTimeout the longest the service waits for the database to answer on an
+ * open connection, for a database that accepts connections but hangs (stopped, or a
+ * network that drops everything), which its own {@code statement_timeout} cannot bound:
+ * pgjdbc's {@code socketTimeout} (whole seconds, rounded up) on JDBC, and on R2DBC, whose
+ * driver has no such option, a timeout on each storage operation; then 503
+ * {@code storage-unavailable}. Longer than the statement timeout, so that a database that
+ * is only slow is cut off by the server first
  */
 @ConfigurationProperties("storage.postgres")
 public record PostgresStorageProperties(@DefaultValue("postgresql://localhost:5432/iomodels") String url,
 		@DefaultValue("iomodels") String username, String password, @DefaultValue("10") int poolSize,
 		@DefaultValue("2s") Duration connectTimeout, @DefaultValue("2s") Duration acquireTimeout,
-		@DefaultValue("5s") Duration statementTimeout) {
+		@DefaultValue("5s") Duration statementTimeout, @DefaultValue("10s") Duration socketTimeout) {
 
 	public PostgresStorageProperties {
 		if (poolSize < 1) {
 			throw new IllegalArgumentException("storage.postgres.pool-size must be at least 1, not " + poolSize);
+		}
+		if (!socketTimeout.isPositive()) {
+			throw new IllegalArgumentException(
+					"storage.postgres.socket-timeout must be positive, not " + socketTimeout);
 		}
 		endpoint(url);
 	}
@@ -60,6 +71,14 @@ public record PostgresStorageProperties(@DefaultValue("postgresql://localhost:54
 	 */
 	String statementTimeoutOption() {
 		return Long.toString(this.statementTimeout.toMillis());
+	}
+
+	/**
+	 * Return the socket timeout as pgjdbc takes it.
+	 * @return whole seconds, at least one
+	 */
+	int socketTimeoutSeconds() {
+		return (int) Math.max(1, (this.socketTimeout.toMillis() + 999) / 1000);
 	}
 
 	private static Endpoint endpoint(String url) {

@@ -52,6 +52,8 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 
 	private final Clock clock;
 
+	private final Duration answerTimeout;
+
 	private final UsageSnapshot usage = new UsageSnapshot();
 
 	// Failures arrive on the driver's event loop: the rate-limited log line is written
@@ -64,12 +66,16 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 	 * @param transactions transactions on the same connection factory
 	 * @param limits the bounds to enforce
 	 * @param clock the source of the created and modified times
+	 * @param answerTimeout the longest a storage operation may wait for the database
+	 * ({@code storage.postgres.socket-timeout}): r2dbc-postgresql has no socket timeout
 	 */
-	R2dbcObjectStore(DatabaseClient database, TransactionalOperator transactions, StorageLimits limits, Clock clock) {
+	R2dbcObjectStore(DatabaseClient database, TransactionalOperator transactions, StorageLimits limits, Clock clock,
+			Duration answerTimeout) {
 		this.database = database;
 		this.transactions = transactions;
 		this.limits = limits;
 		this.clock = clock;
+		this.answerTimeout = answerTimeout;
 	}
 
 	/**
@@ -131,7 +137,8 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 		ConnectionFactory connections = (registry != null)
 				? R2dbcPoolMetrics.timed(pool, PostgresStorageAutoConfiguration.POOL_NAME, registry) : pool;
 		R2dbcObjectStore store = new R2dbcObjectStore(DatabaseClient.create(connections),
-				TransactionalOperator.create(new R2dbcTransactionManager(connections)), limits, clock);
+				TransactionalOperator.create(new R2dbcTransactionManager(connections)), limits, clock,
+				properties.socketTimeout());
 		store.loadUsage().block(STARTUP_TIMEOUT);
 		return store;
 	}
@@ -147,6 +154,7 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 			.map(R2dbcObjectStore::storedObject)
 			.one()
 			.switchIfEmpty(Mono.error(() -> StorageSql.notFound(key)))
+			.timeout(this.answerTimeout)
 			.onErrorMap(this.faults::isUnavailable, this.faults::unavailable);
 	}
 
@@ -165,7 +173,7 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 				// Empty: another write changed the row between the read and the write;
 				// check the preconditions again against what it left.
 				.repeatWhenEmpty((attempts) -> attempts);
-		}).onErrorMap(this.faults::isUnavailable, this.faults::unavailable);
+		}).timeout(this.answerTimeout).onErrorMap(this.faults::isUnavailable, this.faults::unavailable);
 	}
 
 	@Override
@@ -183,6 +191,7 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 		})
 			.repeatWhenEmpty((attempts) -> attempts)
 			.then()
+			.timeout(this.answerTimeout)
 			.onErrorMap(this.faults::isUnavailable, this.faults::unavailable);
 	}
 
@@ -196,6 +205,7 @@ final class R2dbcObjectStore implements ReactiveObjectStore {
 			.all()
 			.collectList()
 			.map((rows) -> page(rows, query.limit()))
+			.timeout(this.answerTimeout)
 			.onErrorMap(this.faults::isUnavailable, this.faults::unavailable);
 	}
 

@@ -220,7 +220,8 @@ abstract class PostgresObjectStoreTests {
 	}
 
 	static PostgresStorageProperties properties(String url, Duration timeouts) {
-		return new PostgresStorageProperties(url, "postgres", null, 4, timeouts, timeouts, Duration.ofSeconds(5));
+		return new PostgresStorageProperties(url, "postgres", null, 4, timeouts, timeouts, Duration.ofSeconds(5),
+				Duration.ofSeconds(10));
 	}
 
 	private static List<String> allPages(ObjectStore store, String prefix, int limit) {

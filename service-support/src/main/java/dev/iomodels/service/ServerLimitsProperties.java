@@ -3,6 +3,8 @@ package dev.iomodels.service;
 import java.time.Clock;
 import java.time.Duration;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -30,13 +32,23 @@ import org.springframework.util.unit.DataSize;
  * @param requestTimeout how long after its admission a request's body may still arrive;
  * bytes that arrive later end the request with 408 {@code request-timeout}
  * ({@link RequestTimeouts}); {@code -1} (any negative value) for none
+ * @param requestHeadTimeout how long a request head (request line and headers) may take
+ * to arrive, from its first byte (on a new connection, the connection's first byte; on a
+ * kept-alive one, the first byte after the previous request); a head not complete by then
+ * is answered 408 and its connection closed ({@link ConnectionDeadlines}). The wait for
+ * that first byte is {@code keepAliveTimeout}'s (or, on a new connection,
+ * {@code connectionTimeout}'s)
+ * @param responseWriteTimeout the longest a response write may wait for a client that
+ * takes none of its bytes; then the connection is closed and the request's thread or
+ * buffers released ({@link ConnectionDeadlines})
  */
 @ConfigurationProperties("iomodels.server")
 public record ServerLimitsProperties(@DefaultValue("16384") int maxConnections, @DefaultValue("1024") int acceptBacklog,
 		@DefaultValue("20s") Duration keepAliveTimeout, @DefaultValue("-1") int maxKeepAliveRequests,
 		@DefaultValue("8KB") DataSize maxRequestHeaderSize, @DefaultValue("20s") Duration connectionTimeout,
 		@DefaultValue("2000") int maxConcurrentRequests, @DefaultValue("128MB") DataSize maxBufferedRequestBytes,
-		@DefaultValue("60s") Duration requestTimeout) {
+		@DefaultValue("60s") Duration requestTimeout, @DefaultValue("10s") Duration requestHeadTimeout,
+		@DefaultValue("20s") Duration responseWriteTimeout) {
 
 	/**
 	 * The value of {@code max-concurrent-requests}, of its byte bound and of
@@ -61,6 +73,10 @@ public record ServerLimitsProperties(@DefaultValue("16384") int maxConnections, 
 		if (maxBufferedRequestBytes.toBytes() == 0 || maxBufferedRequestBytes.toBytes() < UNBOUNDED) {
 			throw new IllegalArgumentException("iomodels.server.max-buffered-request-bytes must be positive or -1");
 		}
+		if (!requestHeadTimeout.isPositive() || !responseWriteTimeout.isPositive()) {
+			throw new IllegalArgumentException(
+					"iomodels.server.request-head-timeout and response-write-timeout must be positive");
+		}
 		if (requestTimeout.isZero()) {
 			throw new IllegalArgumentException("iomodels.server.request-timeout must be positive or -1");
 		}
@@ -73,6 +89,16 @@ public record ServerLimitsProperties(@DefaultValue("16384") int maxConnections, 
 	 */
 	public RequestAdmission admission(long maxObjectSize) {
 		return new RequestAdmission(this.maxConcurrentRequests, this.maxBufferedRequestBytes.toBytes(), maxObjectSize);
+	}
+
+	/**
+	 * Return the connection deadlines these settings describe: the request head's and the
+	 * response write's.
+	 * @param mapper the JSON mapper that writes the 408's problem
+	 * @return new deadlines with counts of zero
+	 */
+	public ConnectionDeadlines connectionDeadlines(JsonMapper mapper) {
+		return new ConnectionDeadlines(this.requestHeadTimeout, this.responseWriteTimeout, mapper);
 	}
 
 	/**

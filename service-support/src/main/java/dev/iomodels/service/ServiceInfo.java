@@ -48,6 +48,8 @@ public record ServiceInfo(String service, String model, Map<String, String> tran
 				Map.entry("maxConcurrentRequests", server.maxConcurrentRequests()),
 				Map.entry("maxBufferedRequestBytes", server.maxBufferedRequestBytes().toBytes()),
 				Map.entry("requestTimeout", server.requestTimeout().toString()),
+				Map.entry("requestHeadTimeout", server.requestHeadTimeout().toString()),
+				Map.entry("responseWriteTimeout", server.responseWriteTimeout().toString()),
 				Map.entry("storageOperationTimeout", storage.operationTimeout().toString()),
 				Map.entry("writesNeedToken", storage.writeAuthorization().isRequired()),
 				Map.entry("transport", transport.transport().id()));

@@ -11,6 +11,7 @@ import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.ReactiveObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,6 +62,16 @@ public class StorageAutoConfiguration {
 	@ConditionalOnMissingBean
 	RequestTimeouts requestTimeouts(ServerLimitsProperties server) {
 		return server.requestTimeouts(Clock.systemUTC());
+	}
+
+	/**
+	 * The request head's and the response write's deadlines, and their counters, which
+	 * each web adapter applies to its own server.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ConnectionDeadlines connectionDeadlines(ServerLimitsProperties server, ObjectProvider<JsonMapper> json) {
+		return server.connectionDeadlines(json.getIfAvailable(() -> JsonMapper.builder().build()));
 	}
 
 	@Bean

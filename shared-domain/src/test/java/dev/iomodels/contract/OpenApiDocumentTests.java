@@ -138,8 +138,8 @@ class OpenApiDocumentTests {
 		assertThat(info).contains("required: [maxHeapBytes, garbageCollectors, availableProcessors]");
 		for (String setting : List.of("transport", "maxConnections", "acceptBacklog", "keepAliveTimeout",
 				"maxKeepAliveRequests", "maxRequestHeaderSize", "connectionTimeout", "requestTimeout",
-				"maxConcurrentRequests", "maxBufferedRequestBytes", "storageOperationTimeout", "writesNeedToken",
-				"workers", "workerThreads")) {
+				"requestHeadTimeout", "responseWriteTimeout", "maxConcurrentRequests", "maxBufferedRequestBytes",
+				"storageOperationTimeout", "writesNeedToken", "workers", "workerThreads")) {
 			assertThat(info).as(setting).contains("\n            " + setting + ":\n");
 		}
 	}

@@ -1,9 +1,12 @@
 package dev.iomodels.contract;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -21,12 +24,15 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.iomodels.storage.ProblemType;
 import org.junit.jupiter.api.AfterEach;
@@ -824,14 +830,16 @@ public abstract class StorageApiContractTests {
 		assertThat(server.propertyNames()).as(info.toString())
 			.containsExactlyInAnyOrder("transport", "maxConnections", "acceptBacklog", "keepAliveTimeout",
 					"maxKeepAliveRequests", "maxRequestHeaderSize", "connectionTimeout", "requestTimeout",
-					"maxConcurrentRequests", "maxBufferedRequestBytes", "storageOperationTimeout", "writesNeedToken",
-					"workers", "workerThreads");
+					"requestHeadTimeout", "responseWriteTimeout", "maxConcurrentRequests", "maxBufferedRequestBytes",
+					"storageOperationTimeout", "writesNeedToken", "workers", "workerThreads");
 		assertThat(text(server, "transport")).isEqualTo(expectedTransport());
 		assertThat(server.path("maxConnections").longValue()).as(info.toString()).isPositive();
 		assertThat(server.path("acceptBacklog").longValue()).as(info.toString()).isPositive();
 		assertThat(Duration.parse(text(server, "keepAliveTimeout"))).isPositive();
 		assertThat(Duration.parse(text(server, "connectionTimeout"))).isPositive();
 		assertThat(Duration.parse(text(server, "requestTimeout"))).isNotEqualTo(Duration.ZERO);
+		assertThat(Duration.parse(text(server, "requestHeadTimeout"))).isPositive();
+		assertThat(Duration.parse(text(server, "responseWriteTimeout"))).isPositive();
 		assertThat(Duration.parse(text(server, "storageOperationTimeout"))).isPositive();
 		assertThat(server.path("maxKeepAliveRequests").isIntegralNumber()).as(info.toString()).isTrue();
 		assertThat(server.path("maxConcurrentRequests").isIntegralNumber()).as(info.toString()).isTrue();
@@ -938,6 +946,48 @@ public abstract class StorageApiContractTests {
 	}
 
 	// Management
+
+	// Connections
+
+	/**
+	 * An HTTP/1.0 client that asks to keep its connection (ApacheBench's {@code ab -k})
+	 * is told it is kept, as Tomcat tells it ({@code Connection: keep-alive} and
+	 * {@code Keep-Alive: timeout=...}), and is served its next request on it: RFC 9112
+	 * §9.3 lets a server keep such a connection, and all three do.
+	 */
+	@Test
+	void http10RequestAskingForKeepAliveIsToldSoAndServedAgainOnTheSameConnection() throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress(apiBaseUri().getHost(), apiBaseUri().getPort()),
+					(int) ContractHttp.CONNECT_TIMEOUT.toMillis());
+			socket.setSoTimeout((int) ContractHttp.REQUEST_TIMEOUT.toMillis());
+			InputStream in = socket.getInputStream();
+			for (int i = 1; i <= 2; i++) {
+				socket.getOutputStream()
+					.write("GET /api/v1/info HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"
+						.getBytes(StandardCharsets.US_ASCII));
+				String head = readHead(in).toLowerCase(Locale.ROOT);
+				assertThat(head).as("answer %d", i).matches("(?s)http/1\\.[01] 200.*");
+				assertThat(head).as("answer %d", i).contains("\r\nconnection: keep-alive\r\n");
+				assertThat(head).as("answer %d", i).containsPattern("\r\nkeep-alive: timeout=[0-9]+\r\n");
+				Matcher length = Pattern.compile("\r\ncontent-length: ([0-9]+)\r\n").matcher(head);
+				assertThat(length.find()).as("answer %d has a Content-Length: %s", i, head).isTrue();
+				assertThat(in.readNBytes(Integer.parseInt(length.group(1)))).hasSize(Integer.parseInt(length.group(1)));
+			}
+		}
+	}
+
+	private static String readHead(InputStream in) throws IOException {
+		StringBuilder head = new StringBuilder();
+		while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+			int b = in.read();
+			if (b == -1) {
+				throw new EOFException("The connection closed within a response head: " + head);
+			}
+			head.append((char) b);
+		}
+		return head.toString();
+	}
 
 	@Test
 	void livenessAndReadinessAreUpOnTheManagementPort() {

@@ -50,10 +50,11 @@ class ProblemReportValve extends ErrorReportValve {
 		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
 			return;
 		}
-		if (status == 501) {
-			// Tomcat's answer to a transfer coding it does not implement (gzip, say): a
-			// client's mistake here, and a 400 on Reactor Netty, not a fault of the
-			// service.
+		if (status == 501 || status == 505) {
+			// Tomcat's answers to a transfer coding it does not implement (gzip, say) and
+			// to a request line whose protocol it cannot read ("HTTP/1.1" followed by a
+			// bare CR, say): a client's mistake here, and a 400 on Reactor Netty, not a
+			// fault of the service.
 			status = 400;
 			response.setStatus(status);
 		}

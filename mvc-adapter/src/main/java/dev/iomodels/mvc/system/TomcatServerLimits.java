@@ -1,5 +1,6 @@
 package dev.iomodels.mvc.system;
 
+import dev.iomodels.service.ConnectionDeadlines;
 import dev.iomodels.service.ServerLimitsProperties;
 import dev.iomodels.service.TransportInUse;
 import org.apache.catalina.core.StandardHost;
@@ -28,10 +29,14 @@ class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebS
 
 	private final JsonMapper json;
 
-	TomcatServerLimits(ServerLimitsProperties limits, TransportInUse transport, JsonMapper json) {
+	private final ConnectionDeadlines deadlines;
+
+	TomcatServerLimits(ServerLimitsProperties limits, TransportInUse transport, JsonMapper json,
+			ConnectionDeadlines deadlines) {
 		this.limits = limits;
 		this.transport = transport;
 		this.json = json;
+		this.deadlines = deadlines;
 	}
 
 	@Override
@@ -64,6 +69,11 @@ class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebS
 				// refused before that (overloaded, unauthorized, too large) is not
 				// invited to send its body, as on Reactor Netty.
 				http.setContinueResponseTiming("onRead");
+			}
+			if (connector.getProtocolHandler() instanceof DeadlineProtocol deadlines) {
+				// The request head's deadline, and the response write's in place of
+				// connectionTimeout (DeadlineProcessor).
+				deadlines.setConnectionDeadlines(this.deadlines);
 			}
 		});
 	}

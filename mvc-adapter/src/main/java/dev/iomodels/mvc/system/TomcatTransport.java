@@ -17,12 +17,13 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Tomcat's transports: its connector protocol. {@code nio} ({@link Http11NioProtocol}) is
- * a reactor: a poller thread waits on a {@code java.nio} selector and hands each ready
- * socket to a worker. {@code nio2} ({@link Http11Nio2Protocol}) is a proactor: the
- * connector starts asynchronous reads on {@code java.nio} asynchronous channels and
- * carries on in their completion handlers, with no poller. Tomcat has no epoll or
- * io_uring connector, so those values fail at startup. {@link TomcatServerLimits} sets
- * the protocol and applies the same limits to either.
+ * a reactor ({@link DeadlineNioProtocol} adds the connection deadlines): a poller thread
+ * waits on a {@code java.nio} selector and hands each ready socket to a worker.
+ * {@code nio2} ({@link Http11Nio2Protocol}) is a proactor: the connector starts
+ * asynchronous reads on {@code java.nio} asynchronous channels and carries on in their
+ * completion handlers, with no poller. Tomcat has no epoll or io_uring connector, so
+ * those values fail at startup. {@link TomcatServerLimits} sets the protocol and applies
+ * the same limits to either.
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatTransport {
@@ -41,14 +42,15 @@ class TomcatTransport {
 	}
 
 	/**
-	 * The protocol handler class for a transport.
+	 * The protocol handler class for a transport: Tomcat's own, held to the
+	 * {@link dev.iomodels.service.ConnectionDeadlines}.
 	 * @param transport {@code nio} or {@code nio2}
 	 * @return the connector protocol's class name
 	 */
 	static String protocol(Transport transport) {
 		return switch (transport) {
-			case NIO -> Http11NioProtocol.class.getName();
-			case NIO2 -> Http11Nio2Protocol.class.getName();
+			case NIO -> DeadlineNioProtocol.class.getName();
+			case NIO2 -> DeadlineNio2Protocol.class.getName();
 			default -> throw new IllegalArgumentException("Tomcat has no " + transport.id() + " connector");
 		};
 	}

@@ -21,6 +21,8 @@ import dev.iomodels.system.RawHttpAccess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -37,17 +39,32 @@ import static org.assertj.core.api.Assertions.fail;
  * exactly ({@code -Dfuzz.requests=<n>} changes its length). A request that fails is made
  * as small as it can be while it still fails, and printed with each service's answer.
  * Everything goes to loopback; the count is bounded, and so is the time: the run stops
- * with a failure if it has not finished within {@link #TIME_LIMIT}.
+ * with a failure if it has not finished within {@link #timeLimit(int)}. The full test run
+ * sends {@value #DEFAULT_REQUESTS} (about a minute); the nightly-sized run, 100,000
+ * ({@code -Dfuzz.requests=100000}, about ten minutes), is the command in the README.
  */
 class DifferentialFuzzIT {
 
 	static final int DEFAULT_REQUESTS = 10_000;
 
-	private static final Duration TIME_LIMIT = Duration.ofMinutes(3);
+	/**
+	 * The time each request may take on average before the run stops: about 3x measured.
+	 */
+	private static final Duration TIME_PER_REQUEST = Duration.ofMillis(18);
+
+	private static final Duration MIN_TIME_LIMIT = Duration.ofMinutes(3);
 
 	private static final int READ_TIMEOUT_MILLIS = 15_000;
 
 	private static final int MAX_FAILURES_SHOWN = 8;
+
+	/**
+	 * How often the objects stored so far are deleted: a long run would otherwise fill
+	 * the storage budget (64 MB here) and every write would be a 507 from then on.
+	 */
+	private static final int CLEAN_EVERY = 5_000;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\":\"(urn:io-models:problem:[a-z-]+)\"");
 
@@ -79,7 +96,8 @@ class DifferentialFuzzIT {
 		System.out.println(
 				"DifferentialFuzzIT: seed " + seed + ", " + count + " requests (repeat with -Dfuzz.seed=" + seed + ")");
 		RequestFuzzer fuzzer = new RequestFuzzer(seed);
-		long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
+		Duration timeLimit = timeLimit(count);
+		long deadline = System.nanoTime() + timeLimit.toNanos();
 		Map<Integer, Integer> statuses = new java.util.TreeMap<>();
 		int fiveHundreds = 0;
 		List<String> failures = new ArrayList<>();
@@ -88,7 +106,10 @@ class DifferentialFuzzIT {
 		long started = System.nanoTime();
 		for (int i = 1; i <= count; i++) {
 			if (System.nanoTime() > deadline) {
-				fail("Only " + (i - 1) + " of " + count + " requests within " + TIME_LIMIT + " (seed " + seed + ")");
+				fail("Only " + (i - 1) + " of " + count + " requests within " + timeLimit + " (seed " + seed + ")");
+			}
+			if (i % CLEAN_EVERY == 0) {
+				forgetStoredObjects();
 			}
 			FuzzRequest request = fuzzer.next();
 			Map<String, Answer> answers = sendToAll(request);
@@ -124,6 +145,50 @@ class DifferentialFuzzIT {
 				count, running.size(), Duration.ofNanos(System.nanoTime() - started).toSeconds(), fiveHundreds,
 				statuses);
 		assertThat(fiveHundreds).isZero();
+	}
+
+	/**
+	 * Return how long a run of this many requests may take: 3 minutes for the 10,000 of
+	 * the full test run, 30 for the 100,000 of the nightly-sized run.
+	 */
+	static Duration timeLimit(int count) {
+		Duration scaled = TIME_PER_REQUEST.multipliedBy(count);
+		return (scaled.compareTo(MIN_TIME_LIMIT) > 0) ? scaled : MIN_TIME_LIMIT;
+	}
+
+	/**
+	 * Delete every object stored so far, on every service: list them on one (they hold
+	 * the same ones, or the run has already failed) and delete each on all.
+	 */
+	private static void forgetStoredObjects() throws Exception {
+		ServiceProcess first = running.get(0);
+		byte[] list = "GET /api/v1/objects?limit=1000 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+			.getBytes(StandardCharsets.ISO_8859_1);
+		for (int page = 0; page < 200; page++) {
+			RawHttpAccess.Reply reply = RawHttpAccess.exchange(first.api(), list, "GET", READ_TIMEOUT_MILLIS);
+			assertThat(reply.status()).as("listing to clean up").isEqualTo(200);
+			JsonNode items = JSON.readTree(reply.body()).path("items");
+			if (items.isEmpty()) {
+				return;
+			}
+			for (JsonNode item : items) {
+				sendToAll(FuzzRequest.of("DELETE", "/api/v1/objects/" + encode(item.path("key").stringValue())));
+			}
+		}
+	}
+
+	private static String encode(String key) {
+		StringBuilder encoded = new StringBuilder();
+		for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
+			char c = (char) (b & 0xFF);
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~".indexOf(c) >= 0) {
+				encoded.append(c);
+			}
+			else {
+				encoded.append('%').append(java.util.HexFormat.of().withUpperCase().toHexDigits(b));
+			}
+		}
+		return encoded.toString();
 	}
 
 	/**

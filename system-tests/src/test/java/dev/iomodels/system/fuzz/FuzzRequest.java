@@ -19,39 +19,63 @@ import java.util.List;
  * @param rawBody bytes sent after the head as they are (a chunked body, well formed or
  * not), or {@code null}
  * @param withoutHost whether to leave out the {@code Host} header
+ * @param version what follows the target in the request line, from its separator on:
+ * normally {@code " HTTP/1.1"}
+ * @param separator what separates the method from the target: normally a space
  */
 record FuzzRequest(String method, String target, List<String[]> headers, byte[] body, byte[] rawBody,
-		boolean withoutHost) {
+		boolean withoutHost, String separator, String version) {
+
+	private static final String SP = " ";
+
+	private static final String HTTP_1_1 = " HTTP/1.1";
 
 	static FuzzRequest of(String method, String target) {
-		return new FuzzRequest(method, target, List.of(), null, null, false);
+		return new FuzzRequest(method, target, List.of(), null, null, false, SP, HTTP_1_1);
+	}
+
+	/**
+	 * Return this request with other bytes around its target in the request line.
+	 * @param beforeTarget what separates the method from the target
+	 * @param afterTarget what follows the target up to the line's CRLF (the version with
+	 * its separator)
+	 * @return the changed request
+	 */
+	FuzzRequest withRequestLine(String beforeTarget, String afterTarget) {
+		return new FuzzRequest(this.method, this.target, this.headers, this.body, this.rawBody, this.withoutHost,
+				beforeTarget, afterTarget);
 	}
 
 	FuzzRequest header(String name, String value) {
 		List<String[]> more = new ArrayList<>(this.headers);
 		more.add(new String[] { name, value });
-		return new FuzzRequest(this.method, this.target, List.copyOf(more), this.body, this.rawBody, this.withoutHost);
+		return new FuzzRequest(this.method, this.target, List.copyOf(more), this.body, this.rawBody, this.withoutHost,
+				this.separator, this.version);
 	}
 
 	FuzzRequest withHeaders(List<String[]> replaced) {
 		return new FuzzRequest(this.method, this.target, List.copyOf(replaced), this.body, this.rawBody,
-				this.withoutHost);
+				this.withoutHost, this.separator, this.version);
 	}
 
 	FuzzRequest withBody(byte[] content) {
-		return new FuzzRequest(this.method, this.target, this.headers, content, null, this.withoutHost);
+		return new FuzzRequest(this.method, this.target, this.headers, content, null, this.withoutHost, this.separator,
+				this.version);
 	}
 
 	FuzzRequest withRawBody(byte[] raw) {
-		return new FuzzRequest(this.method, this.target, this.headers, null, raw, this.withoutHost);
+		return new FuzzRequest(this.method, this.target, this.headers, null, raw, this.withoutHost, this.separator,
+				this.version);
 	}
 
 	FuzzRequest withTarget(String replaced) {
-		return new FuzzRequest(this.method, replaced, this.headers, this.body, this.rawBody, this.withoutHost);
+		return new FuzzRequest(this.method, replaced, this.headers, this.body, this.rawBody, this.withoutHost,
+				this.separator, this.version);
 	}
 
 	FuzzRequest withoutHostHeader() {
-		return new FuzzRequest(this.method, this.target, this.headers, this.body, this.rawBody, true);
+		return new FuzzRequest(this.method, this.target, this.headers, this.body, this.rawBody, true, this.separator,
+				this.version);
 	}
 
 	/**
@@ -60,7 +84,7 @@ record FuzzRequest(String method, String target, List<String[]> headers, byte[] 
 	 */
 	byte[] bytes() {
 		StringBuilder head = new StringBuilder();
-		head.append(this.method).append(' ').append(this.target).append(" HTTP/1.1\r\n");
+		head.append(this.method).append(this.separator).append(this.target).append(this.version).append("\r\n");
 		if (!this.withoutHost) {
 			head.append("Host: localhost\r\n");
 		}

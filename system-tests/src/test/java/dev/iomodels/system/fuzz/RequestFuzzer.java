@@ -17,9 +17,12 @@ import java.util.function.Supplier;
  * Only requests whose answer does not depend on timing are generated: every body is
  * complete (a Content-Length never promises more than is sent), so no server waits for
  * bytes that never come. A request line or header block over the 8 KiB head budget is
- * always well over it; one whose line and headers are each under the budget but together
- * over it is not generated, because Tomcat counts them together and Reactor Netty apart
- * (README, Fairness).
+ * always well over it, and so is a head whose request line and headers are each under the
+ * budget but together over it (both servers count them together; webflux from the decoded
+ * line and headers, so a head within a few bytes of the budget could still be counted
+ * differently, and is not generated). Raw whitespace other than SP inside the request
+ * line (HTAB, VT, FF, a bare CR), as a separator or within the target, has a family of
+ * its own.
  */
 final class RequestFuzzer {
 
@@ -63,8 +66,8 @@ final class RequestFuzzer {
 		this.random = new Random(seed);
 		this.families = List.of(this::malformedKey, this::rawByteKey, this::hugeOrBrokenHeader,
 				this::badConditionalHeader, this::badQuery, this::body, this::chunkedBody, this::wrongMethod,
-				this::mediaType, this::validTraffic);
-		this.weights = new int[] { 22, 8, 10, 12, 12, 6, 8, 8, 8, 6 };
+				this::mediaType, this::validTraffic, this::whitespaceInRequestLine, this::headOverBudgetTogether);
+		this.weights = new int[] { 22, 8, 10, 12, 12, 6, 8, 8, 8, 6, 6, 3 };
 	}
 
 	/**
@@ -239,6 +242,33 @@ final class RequestFuzzer {
 		return FuzzRequest.of(pick("GET", "GET", "PUT", "HEAD"), pick(key, OBJECTS))
 			.header("Accept", pick(MEDIA_TYPES))
 			.withBody(bytes("m"));
+	}
+
+	private FuzzRequest whitespaceInRequestLine() {
+		// RFC 9112 §3 lets a server take HTAB, VT, FF or a bare CR for the SP that
+		// separates the parts of a request line; inside the target they are never
+		// allowed.
+		String whitespace = pick("\t", "\u000b", "\u000c", "\r");
+		String key = OBJECTS + "/" + pick("fuzz-a", validKey(4));
+		FuzzRequest request = withAnyMethod(key);
+		return switch (this.random.nextInt(6)) {
+			case 0 -> request.withRequestLine(whitespace, " HTTP/1.1");
+			case 1 -> request.withRequestLine(" ", whitespace + "HTTP/1.1");
+			case 2 -> request.withRequestLine(" " + whitespace, whitespace + " HTTP/1.1");
+			case 3 -> request.withRequestLine(" ", " HTTP/1.1" + whitespace);
+			case 4 -> request.withTarget(key + whitespace + validKey(3));
+			default -> request.withTarget(key + whitespace);
+		};
+	}
+
+	private FuzzRequest headOverBudgetTogether() {
+		// Each part at least 2 KiB under the budget, both together at least 1 KiB over.
+		int line = HEAD_BUDGET / 2 + this.random.nextInt(HEAD_BUDGET / 4);
+		int headers = HEAD_BUDGET + 1024 - line + this.random.nextInt(HEAD_BUDGET - 2048 - (HEAD_BUDGET + 1024 - line));
+		String target = OBJECTS + "/" + validKey(line - OBJECTS.length() - 20);
+		FuzzRequest request = withAnyMethod(target);
+		return this.random.nextBoolean() ? request.header("X-Pad", "v".repeat(headers))
+				: request.header("X-Pad-1", "v".repeat(headers / 2)).header("X-Pad-2", "v".repeat(headers / 2));
 	}
 
 	private FuzzRequest validTraffic() {

@@ -47,6 +47,8 @@ class MetricFamiliesIT {
 		FAMILIES.put("http_server_requests_seconds_bucket", ALL);
 		FAMILIES.put("storage_operations_seconds_bucket", ALL);
 		FAMILIES.put("http_server_requests_in_flight", ALL);
+		FAMILIES.put("http_server_request_head_timeouts_total", ALL);
+		FAMILIES.put("http_server_response_write_timeouts_total", ALL);
 		// Threads
 		FAMILIES.put("jvm_threads_live_threads", ALL);
 		FAMILIES.put("jvm_threads_peak_threads", ALL);

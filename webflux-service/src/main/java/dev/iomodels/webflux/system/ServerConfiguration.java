@@ -1,11 +1,13 @@
 package dev.iomodels.webflux.system;
 
+import dev.iomodels.service.ConnectionDeadlines;
 import dev.iomodels.service.IoModel;
 import dev.iomodels.service.ServerLimitsProperties;
 import dev.iomodels.service.Transport;
 import dev.iomodels.service.TransportInUse;
 import dev.iomodels.service.TransportProperties;
 import dev.iomodels.service.WorkerSettings;
+import reactor.netty.ChannelPipelineConfigurer;
 import reactor.netty.resources.LoopResources;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,9 +74,13 @@ class ServerConfiguration {
 
 	@Bean
 	ServerLimitsRegistration serverLimitsRegistration(ServerLimitsProperties limits, TransportInUse transport,
-			JsonMapper mapper) {
+			JsonMapper mapper, ConnectionDeadlines deadlines) {
+		ChannelPipelineConfigurer handlers = new DecodingFailureProblems(mapper,
+				Math.toIntExact(limits.maxRequestHeaderSize().toBytes()))
+			.then(new KeepAliveAnswers(limits.keepAliveTimeout()))
+			.then(new ConnectionDeadlineHandlers(deadlines));
 		return new ServerLimitsRegistration(new TransportCustomizer(transport),
-				new ServerLimitsCustomizer(limits, new DecodingFailureProblems(mapper)));
+				new ServerLimitsCustomizer(limits, handlers));
 	}
 
 	/**

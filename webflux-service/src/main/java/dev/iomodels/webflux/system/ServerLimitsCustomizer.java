@@ -24,12 +24,15 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
  * {@code maxInitialLineLength} too: Netty bounds the request line separately (4 KiB by
  * default) where Tomcat counts it in the same budget, so a request line up to the budget
  * is read by both. (A line and headers each under the budget but together over it are
- * still refused by Tomcat only.) {@link DecodingFailureProblems} answers what exceeds the
- * budget as Tomcat does.</li>
+ * refused by {@link DecodingFailureProblems}, as by Tomcat.)
+ * {@link DecodingFailureProblems} answers what exceeds the budget as Tomcat does.</li>
  * <li>{@code acceptBacklog}: {@code SO_BACKLOG} of the listening socket (Tomcat's
  * {@code acceptCount}).</li>
  * <li>{@code maxConnections}: {@link ConnectionLimit}, since Reactor Netty has none of
  * its own.</li>
+ * <li>{@code requestHeadTimeout}, {@code responseWriteTimeout}:
+ * {@link ConnectionDeadlineHandlers}, given with the other per-connection handlers
+ * ({@link DecodingFailureProblems}, {@link KeepAliveAnswers}).</li>
  * </ul>
  */
 final class ServerLimitsCustomizer implements NettyServerCustomizer {
@@ -38,16 +41,16 @@ final class ServerLimitsCustomizer implements NettyServerCustomizer {
 
 	private final ConnectionLimit connectionLimit;
 
-	private final ChannelPipelineConfigurer decodingFailures;
+	private final ChannelPipelineConfigurer handlers;
 
 	ServerLimitsCustomizer(ServerLimitsProperties limits) {
 		this(limits, null);
 	}
 
-	ServerLimitsCustomizer(ServerLimitsProperties limits, ChannelPipelineConfigurer decodingFailures) {
+	ServerLimitsCustomizer(ServerLimitsProperties limits, ChannelPipelineConfigurer handlers) {
 		this.limits = limits;
 		this.connectionLimit = new ConnectionLimit(limits.maxConnections());
-		this.decodingFailures = decodingFailures;
+		this.handlers = handlers;
 	}
 
 	@Override
@@ -62,8 +65,7 @@ final class ServerLimitsCustomizer implements NettyServerCustomizer {
 			.httpRequestDecoder(
 					(spec) -> copy(configured, spec).maxHeaderSize(maxHeaderSize).maxInitialLineLength(maxHeaderSize))
 			.option(ChannelOption.SO_BACKLOG, this.limits.acceptBacklog())
-			.doOnChannelInit((this.decodingFailures != null) ? this.connectionLimit.then(this.decodingFailures)
-					: this.connectionLimit);
+			.doOnChannelInit((this.handlers != null) ? this.connectionLimit.then(this.handlers) : this.connectionLimit);
 	}
 
 	@SuppressWarnings("deprecation")

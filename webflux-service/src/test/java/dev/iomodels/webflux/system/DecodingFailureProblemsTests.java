@@ -25,7 +25,7 @@ class DecodingFailureProblemsTests {
 
 	private final EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestDecoder(4096, 4096, 8192),
 			new DecodingFailureProblems.Handler(
-					(method, path) -> ("problem " + method + " " + path).getBytes(StandardCharsets.UTF_8)));
+					(method, path) -> ("problem " + method + " " + path).getBytes(StandardCharsets.UTF_8), 8192));
 
 	@AfterEach
 	void close() {
@@ -70,6 +70,52 @@ class DecodingFailureProblemsTests {
 	@Test
 	void aTransferCodingOtherThanChunkedIsMarkedFailed() {
 		assertMarkedFailed("PUT /x HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n");
+	}
+
+	@Test
+	void aRequestLineAndHeadersEachUnderTheBudgetButTogetherOverItAreMarkedFailed() {
+		// The channel's decoder takes lines up to 4 KiB and headers up to 8 KiB, the
+		// handler's budget is 8 KiB for both together, as in Tomcat.
+		assertMarkedFailed(
+				"GET /" + "a".repeat(4000) + " HTTP/1.1\r\nHost: x\r\nX-Pad: " + "v".repeat(4300) + "\r\n\r\n");
+	}
+
+	@Test
+	void aHeadOfExactlyTheBudgetIsNotMarkedFailed() {
+		String line = "GET /" + "a".repeat(4000) + " HTTP/1.1\r\n";
+		String host = "Host: x\r\n";
+		String pad = "X-Pad: " + "v".repeat(8192 - line.length() - host.length() - "X-Pad: \r\n\r\n".length());
+		String head = line + host + pad + "\r\n\r\n";
+		assertThat(head).hasSize(8192);
+		this.channel.writeInbound(Unpooled.copiedBuffer(head, StandardCharsets.ISO_8859_1));
+		HttpRequest request = this.channel.readInbound();
+		assertThat(request.decoderResult().isSuccess()).isTrue();
+		ReferenceCountUtil.release(request);
+	}
+
+	@Test
+	void tomcatReadsHtabAsASeparatorLikeNetty() {
+		assertThat(DecodingFailureProblems.TomcatReading.of("GET\t/x\tHTTP/1.1\r"))
+			.isSameAs(DecodingFailureProblems.TomcatReading.AGREE);
+	}
+
+	@Test
+	void tomcatCannotReadVtFfOrABareCrInTheMethodOrTarget() {
+		for (String line : new String[] { "GET\u000b/x HTTP/1.1", "GET\f/x HTTP/1.1", "GET\r/x HTTP/1.1",
+				"GET /x\u000b HTTP/1.1", "GET \f/x HTTP/1.1", "GET \r/x HTTP/1.1" }) {
+			assertThat(DecodingFailureProblems.TomcatReading.of(line)).as(line)
+				.isSameAs(DecodingFailureProblems.TomcatReading.UNREADABLE);
+		}
+	}
+
+	@Test
+	void tomcatRefusesAProtocolItCannotReadForThePathItRead() {
+		for (String line : new String[] { "GET /x?q=1 HTTP/1.1\r\r", "GET /x\tb HTTP/1.1", "GET /x HTTP/1.1\f",
+				"GET /x \u000bHTTP/1.1" }) {
+			DecodingFailureProblems.TomcatReading reading = DecodingFailureProblems.TomcatReading.of(line);
+			assertThat(reading.method).as(line).isEqualTo("GET");
+			assertThat(reading.path).as(line).isEqualTo("/x");
+		}
 	}
 
 	private void assertMarkedFailed(String head) {

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServerLimitsCustomizerTests {
 
 	private final ServerLimitsProperties limits = new ServerLimitsProperties(100, 256, Duration.ofSeconds(7), 50,
-			DataSize.ofKilobytes(16), Duration.ofSeconds(3), 10, DataSize.ofMegabytes(1), Duration.ofMinutes(1));
+			DataSize.ofKilobytes(16), Duration.ofSeconds(3), 10, DataSize.ofMegabytes(1), Duration.ofMinutes(1),
+			Duration.ofSeconds(10), Duration.ofSeconds(20));
 
 	@Test
 	void everyLimitIsApplied() {
@@ -44,7 +45,8 @@ class ServerLimitsCustomizerTests {
 	@Test
 	void noKeepAliveLimitIsMinusOneAsInTomcat() {
 		ServerLimitsProperties unlimited = new ServerLimitsProperties(100, 256, Duration.ofSeconds(7), -1,
-				DataSize.ofKilobytes(8), Duration.ofSeconds(3), -1, DataSize.ofBytes(-1), Duration.ofMillis(-1));
+				DataSize.ofKilobytes(8), Duration.ofSeconds(3), -1, DataSize.ofBytes(-1), Duration.ofMillis(-1),
+				Duration.ofSeconds(10), Duration.ofSeconds(20));
 		HttpServerConfig config = new ServerLimitsCustomizer(unlimited).apply(HttpServer.create()).configuration();
 		assertThat(config.maxKeepAliveRequests()).isEqualTo(-1);
 	}
