@@ -87,10 +87,12 @@ class DecodingFailureProblemsTests {
 		String pad = "X-Pad: " + "v".repeat(8192 - line.length() - host.length() - "X-Pad: \r\n\r\n".length());
 		String head = line + host + pad + "\r\n\r\n";
 		assertThat(head).hasSize(8192);
-		this.channel.writeInbound(Unpooled.copiedBuffer(head, StandardCharsets.ISO_8859_1));
-		HttpRequest request = this.channel.readInbound();
+		EmbeddedChannel service = serviceLikeChannel();
+		service.writeInbound(Unpooled.copiedBuffer(head, StandardCharsets.ISO_8859_1));
+		HttpRequest request = service.readInbound();
 		assertThat(request.decoderResult().isSuccess()).isTrue();
 		ReferenceCountUtil.release(request);
+		service.finishAndReleaseAll();
 	}
 
 	@Test
@@ -116,6 +118,11 @@ class DecodingFailureProblemsTests {
 			assertThat(reading.method).as(line).isEqualTo("GET");
 			assertThat(reading.path).as(line).isEqualTo("/x");
 		}
+	}
+
+	private static EmbeddedChannel serviceLikeChannel() {
+		return new EmbeddedChannel(new HttpRequestDecoder(8192, 8192, 8192),
+				new DecodingFailureProblems.Handler((method, path) -> new byte[0], 8192));
 	}
 
 	private void assertMarkedFailed(String head) {
