@@ -71,7 +71,11 @@ class TomcatTransport {
 		void serverStarted(WebServerInitializedEvent event) {
 			if (event.getApplicationContext().getServerNamespace() == null
 					&& event.getWebServer() instanceof TomcatWebServer tomcat) {
-				this.transport.observe(tomcat.getTomcat().getConnector().getProtocolHandler().getClass());
+				Class<?> protocol = tomcat.getTomcat().getConnector().getProtocolHandler().getClass();
+				// The transport is Tomcat's protocol, which DeadlineProtocol only
+				// extends.
+				this.transport
+					.observe(DeadlineProtocol.class.isAssignableFrom(protocol) ? protocol.getSuperclass() : protocol);
 			}
 		}
 
