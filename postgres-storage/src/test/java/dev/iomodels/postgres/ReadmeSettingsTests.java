@@ -1,12 +1,14 @@
 package dev.iomodels.postgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.iomodels.service.ServerLimitsProperties;
 import dev.iomodels.service.StorageProperties;
@@ -28,13 +31,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README is the reference of the settings: its Configuration table lists every
- * {@code storage.*} and {@code iomodels.server.*} property the services bind, with the
- * default the code has, and nothing else; the Fairness table names every server setting;
- * and no property the README mentions is one the code does not know. The properties are
- * read from the settings records themselves, so a setting added, renamed or given another
- * default without the README fails here. This test lives in postgres-storage because it
- * is the one module that sees every settings record: service-support's and its own.
+ * {@code docs/configuration.md} is the reference of the settings: its Configuration table
+ * lists every {@code storage.*} and {@code iomodels.server.*} property the services bind,
+ * with the default the code has, and nothing else; its Fairness table names every server
+ * setting; and no property the README or a page of {@code docs/} mentions is one the code
+ * does not know. The properties are read from the settings records themselves, so a
+ * setting added, renamed or given another default without the documentation fails here.
+ * This test lives in postgres-storage because it is the one module that sees every
+ * settings record: service-support's and its own.
  */
 class ReadmeSettingsTests {
 
@@ -45,7 +49,12 @@ class ReadmeSettingsTests {
 
 	private static final Pattern NAMED = Pattern.compile("(?:storage|iomodels\\.server)\\.[a-z][a-z0-9.-]*[a-z0-9]");
 
-	private final String readme = read(Path.of("..", "README.md"));
+	/** Names of that form that are no property: the storage timer's Micrometer name. */
+	private static final Set<String> NOT_PROPERTIES = Set.of("storage.operations");
+
+	private static final Path CONFIGURATION = Path.of("..", "docs", "configuration.md");
+
+	private final String configuration = read(CONFIGURATION);
 
 	@Test
 	void theConfigurationTableListsEveryPropertyWithTheDefaultOfTheCode() {
@@ -57,12 +66,12 @@ class ReadmeSettingsTests {
 			assertThat(table).as("the Configuration table lists %s", name).containsKey(name);
 			String documented = table.get(name);
 			if (property.getValue() != null) {
-				assertThat(documented).as("the README's default of %s", name)
+				assertThat(documented).as("the documented default of %s", name)
 					.isEqualTo("`" + property.getValue() + "`");
 			}
 			else {
-				// No default in the code: the README says so, or says who decides.
-				assertThat(documented).as("the README's default of %s, which has none in the code", name)
+				// No default in the code: the table says so, or says who decides.
+				assertThat(documented).as("the documented default of %s, which has none in the code", name)
 					.doesNotMatch("`[^`]*`");
 			}
 		}
@@ -86,21 +95,26 @@ class ReadmeSettingsTests {
 	}
 
 	@Test
-	void everyPropertyTheReadmeNamesExists() {
+	void everyPropertyTheDocumentationNamesExists() {
 		Set<String> unknown = new TreeSet<>();
-		Matcher matcher = NAMED.matcher(this.readme);
-		while (matcher.find()) {
-			String name = matcher.group();
-			boolean wildcard = this.readme.startsWith(".*", matcher.end());
-			if (!wildcard && !properties().containsKey(name)) {
-				unknown.add(name);
+		List<Path> documents = documents();
+		assertThat(documents).contains(Path.of("..", "README.md"), CONFIGURATION);
+		for (Path document : documents) {
+			String text = read(document);
+			Matcher matcher = NAMED.matcher(text);
+			while (matcher.find()) {
+				String name = matcher.group();
+				boolean wildcard = text.startsWith(".*", matcher.end());
+				if (!wildcard && !properties().containsKey(name) && !NOT_PROPERTIES.contains(name)) {
+					unknown.add(name + " (" + document.getFileName() + ")");
+				}
 			}
 		}
-		assertThat(unknown).as("properties the README names that no settings record binds").isEmpty();
+		assertThat(unknown).as("properties the README or docs/ name that no settings record binds").isEmpty();
 	}
 
 	/**
-	 * Return the rows of the README's Configuration table.
+	 * Return the rows of the Configuration table.
 	 * @return each property's default cell, as written
 	 */
 	private Map<String, String> configurationTable() {
@@ -115,10 +129,26 @@ class ReadmeSettingsTests {
 	}
 
 	private String section(String heading) {
-		int start = this.readme.indexOf("\n" + heading + "\n");
-		assertThat(start).as("the README's section %s", heading).isNotNegative();
-		int end = this.readme.indexOf("\n## ", start + heading.length() + 1);
-		return this.readme.substring(start, (end < 0) ? this.readme.length() : end);
+		int start = this.configuration.indexOf("\n" + heading + "\n");
+		assertThat(start).as("the section %s of %s", heading, CONFIGURATION).isNotNegative();
+		int end = this.configuration.indexOf("\n## ", start + heading.length() + 1);
+		return this.configuration.substring(start, (end < 0) ? this.configuration.length() : end);
+	}
+
+	/**
+	 * Return the README and the pages of {@code docs/}.
+	 * @return the Markdown files
+	 */
+	private static List<Path> documents() {
+		List<Path> documents = new ArrayList<>();
+		documents.add(Path.of("..", "README.md"));
+		try (Stream<Path> pages = Files.list(Path.of("..", "docs"))) {
+			pages.filter((page) -> page.toString().endsWith(".md")).sorted().forEach(documents::add);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return documents;
 	}
 
 	/**
@@ -169,7 +199,7 @@ class ReadmeSettingsTests {
 			return Files.readString(file, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("The README is read from the module's parent folder: " + file, ex);
+			throw new IllegalStateException("The documentation is read from the module's parent folder: " + file, ex);
 		}
 	}
 

@@ -34,15 +34,12 @@ class ProblemTypeTests {
 		assertThat(type.title()).isNotBlank();
 	}
 
-	// The README's API section is where a client learns the types: none may be missing.
+	// The API page (docs/api.md) is where a client learns the types: none may be missing.
 	@ParameterizedTest
 	@EnumSource(ProblemType.class)
-	void theReadmesApiSectionNamesEveryType(ProblemType type) throws IOException {
-		String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-		int start = readme.indexOf("\n## The API (v1)\n");
-		assertThat(start).as("the README's API section").isNotNegative();
-		String api = readme.substring(start, readme.indexOf("\n## ", start + 1));
-		assertThat(api).contains("`" + type.slug() + "`");
+	void theApiPageNamesEveryType(ProblemType type) throws IOException {
+		String api = Files.readString(Path.of("..", "docs", "api.md"), StandardCharsets.UTF_8);
+		assertThat(api).as("docs/api.md").startsWith("# The API (v1)\n").contains("`" + type.slug() + "`");
 	}
 
 	@Test

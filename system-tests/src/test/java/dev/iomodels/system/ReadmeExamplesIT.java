@@ -32,18 +32,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The README promises that every curl example of "The API (v1)" works against each
- * service, with only the port changed. This test takes that block out of the README as it
- * is, runs it with bash and curl against each of the three jars (replacing the ports 8081
- * and 9081 by the ones the service got, which is what the README tells a reader to do),
- * and checks each command's answer against what the README's comments say it answers.
- * Then it checks that the three services gave the same answers, bar dates, the objects'
- * timestamps and the ports. An example added to the README without a check here fails the
- * test, and so does one whose answer changed.
+ * The API page, {@code docs/api.md}, promises that every curl example of its block works
+ * against each service, with only the port changed. This test takes that block out of the
+ * page as it is, runs it with bash and curl against each of the three jars (replacing the
+ * ports 8081 and 9081 by the ones the service got, which is what the page tells a reader
+ * to do), and checks each command's answer against what the page's comments say it
+ * answers. Then it checks that the three services gave the same answers, bar dates, the
+ * objects' timestamps and the ports. An example added to the page without a check here
+ * fails the test, and so does one whose answer changed. (The README's few curl lines are
+ * taken from this block; {@code DocumentationTests} checks that they still are.)
  */
 class ReadmeExamplesIT {
 
-	private static final String BLOCK_INTRODUCTION = "Every example works against each service";
+	/** The page whose example block this test runs. */
+	static final Path PAGE = Path.of("docs", "api.md");
+
+	static final String BLOCK_INTRODUCTION = "Every example works against each service";
 
 	private static final String MARKER = "@@@ example ";
 
@@ -57,7 +61,7 @@ class ReadmeExamplesIT {
 	@BeforeAll
 	static void startServices() throws Exception {
 		if (!onPath("curl") || !onPath("bash")) {
-			String message = "The README's examples need bash and curl. "
+			String message = "The API examples need bash and curl. "
 					+ "Run scripts/install-test-tools.sh (Debian: apt-get install curl).";
 			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
 				fail(message);
@@ -84,12 +88,13 @@ class ReadmeExamplesIT {
 	}
 
 	@Test
-	void everyCurlExampleOfTheReadmeAnswersWhatItSaysInEveryService() throws Exception {
-		List<String> commands = readmeExamples();
+	void everyCurlExampleOfTheApiPageAnswersWhatItSaysInEveryService() throws Exception {
+		List<String> commands = examples(Path.of(System.getProperty("project.root")));
 		List<Example> examples = expectations();
-		assertThat(commands).as("the README's curl examples, each with its check in this test").hasSameSizeAs(examples);
+		assertThat(commands).as("the curl examples of %s, each with its check in this test", PAGE)
+			.hasSameSizeAs(examples);
 		for (int i = 0; i < commands.size(); i++) {
-			assertThat(commands.get(i)).as("README example %d", i + 1).contains(examples.get(i).commandContains());
+			assertThat(commands.get(i)).as("example %d", i + 1).contains(examples.get(i).commandContains());
 		}
 		Map<String, List<String>> answers = new LinkedHashMap<>();
 		SoftAssertions softly = new SoftAssertions();
@@ -99,8 +104,8 @@ class ReadmeExamplesIT {
 				String output = outputs.get(i);
 				Example example = examples.get(i);
 				softly.assertThatCode(() -> example.check().accept(output))
-					.as("%s, README example %d: %s%n--- output ---%n%s", service.service().shortName(), i + 1,
-							commands.get(i), output)
+					.as("%s, example %d: %s%n--- output ---%n%s", service.service().shortName(), i + 1, commands.get(i),
+							output)
 					.doesNotThrowAnyException();
 			}
 			answers.put(service.service().shortName(), outputs.stream().map(ReadmeExamplesIT::normalize).toList());
@@ -110,7 +115,7 @@ class ReadmeExamplesIT {
 			for (int i = 0; i < commands.size(); i++) {
 				if (examples.get(i).sameInEveryService()) {
 					softly.assertThat(answers.get(other).get(i))
-						.as("%s vs classic, README example %d: %s", other, i + 1, commands.get(i))
+						.as("%s vs classic, example %d: %s", other, i + 1, commands.get(i))
 						.isEqualTo(classic.get(i));
 				}
 			}
@@ -119,11 +124,13 @@ class ReadmeExamplesIT {
 	}
 
 	/**
-	 * The commands of the README's example block, one per line, in order; comments and
+	 * The commands of the API page's example block, one per line, in order; comments and
 	 * blank lines left out.
+	 * @param root the checkout
+	 * @return the commands
 	 */
-	private static List<String> readmeExamples() throws IOException {
-		List<String> lines = Files.readAllLines(Path.of(System.getProperty("project.root"), "README.md"));
+	static List<String> examples(Path root) throws IOException {
+		List<String> lines = Files.readAllLines(root.resolve(PAGE));
 		int introduction = indexOf(lines, 0, (line) -> line.startsWith(BLOCK_INTRODUCTION));
 		int start = indexOf(lines, introduction, (line) -> line.equals("```bash"));
 		int end = indexOf(lines, start + 1, (line) -> line.equals("```"));
@@ -139,7 +146,7 @@ class ReadmeExamplesIT {
 				return i;
 			}
 		}
-		throw new AssertionError("README.md has no line after line " + from + " that the test looks for");
+		throw new AssertionError(PAGE + " has no line after line " + from + " that the test looks for");
 	}
 
 	/**
@@ -155,7 +162,7 @@ class ReadmeExamplesIT {
 				.replace("localhost:9081", "localhost:" + service.management().getPort());
 			script.append("printf '\\n").append(MARKER).append(i).append("\\n'\n").append(command).append('\n');
 		}
-		Path output = Files.createTempFile("readme-examples-", ".txt");
+		Path output = Files.createTempFile("api-examples-", ".txt");
 		try {
 			Process bash = new ProcessBuilder("bash", "-c", script.toString()).redirectErrorStream(false)
 				.redirectOutput(output.toFile())
@@ -163,7 +170,7 @@ class ReadmeExamplesIT {
 				.start();
 			if (!bash.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
 				bash.destroyForcibly();
-				throw new AssertionError("the README's examples did not finish within " + TIMEOUT);
+				throw new AssertionError("the API examples did not finish within " + TIMEOUT);
 			}
 			String text = Files.readString(output, StandardCharsets.ISO_8859_1);
 			List<String> outputs = new ArrayList<>();
@@ -285,8 +292,8 @@ class ReadmeExamplesIT {
 	/**
 	 * One example's check.
 	 *
-	 * @param commandContains a piece of the README command it belongs to, so that the
-	 * checks stay aligned with the README
+	 * @param commandContains a piece of the documented command it belongs to, so that the
+	 * checks stay aligned with the page
 	 * @param sameInEveryService whether the three services must answer it identically
 	 * (false for what names the service: its info and its metrics)
 	 * @param check the assertions on the command's output

@@ -36,7 +36,8 @@ class ComposeStackTests {
 	private static final String DATASOURCE_UID = "prometheus";
 
 	/**
-	 * The colour of each service on every side-by-side panel, as the README lists them.
+	 * The colour of each service on every side-by-side panel, as docs/metrics.md lists
+	 * them.
 	 */
 	private static final Map<String, String> COLOURS = Map.of("classic", "#3274D9", "loom", "#56A64B", "webflux",
 			"#FF9830");
@@ -390,17 +391,22 @@ class ComposeStackTests {
 		String text = Files.readString(dockerfile);
 		assertThat(text).contains("ENTRYPOINT [\"./mvnw\", \"-B\", \"-pl\", \"gatling\", \"gatling:test\"]");
 		assertThat(list(gatling.get("volumes"))).contains("./gatling/target/gatling:/project/gatling/target/gatling");
-		// The compose file's default command, the Dockerfile's, and the README's must
-		// each
-		// name a simulation that exists and a service compose runs, on its API port.
+		// The compose file's default command, the Dockerfile's, and those of the README
+		// and docs/ must each name a simulation that exists and a service compose runs,
+		// on its API port.
 		List<String> commands = new ArrayList<>();
 		commands.add(String.join(" ", list(gatling.get("command")).stream().map(String::valueOf).toList()));
 		Matcher cmd = Pattern.compile("(?m)^CMD \\[(.*)]$").matcher(text);
 		assertThat(cmd.find()).as("CMD of %s", dockerfile).isTrue();
 		commands.add(cmd.group(1).replace("\"", "").replace(",", " "));
+		StringBuilder documents = new StringBuilder(Files.readString(dockerfile))
+			.append(Files.readString(ProjectFiles.composeFile()))
+			.append(Files.readString(ProjectFiles.root().resolve("README.md")));
+		for (Path page : ProjectFiles.docs()) {
+			documents.append(Files.readString(page));
+		}
 		Matcher documented = Pattern.compile("docker compose --profile load run --rm gatling ([^`\n]+)")
-			.matcher(Files.readString(dockerfile) + Files.readString(ProjectFiles.composeFile())
-					+ Files.readString(ProjectFiles.root().resolve("README.md")));
+			.matcher(documents);
 		while (documented.find()) {
 			commands.add(documented.group(1));
 		}
@@ -490,10 +496,10 @@ class ComposeStackTests {
 	}
 
 	@Test
-	void theReadmeNamesTheServiceColours() throws Exception {
-		String readme = Files.readString(ProjectFiles.root().resolve("README.md"));
+	void theMetricsPageNamesTheServiceColours() throws Exception {
+		String page = Files.readString(ProjectFiles.root().resolve("docs/metrics.md"));
 		COLOURS.values()
-			.forEach((colour) -> assertThat(readme.contains(colour)).as("README names %s", colour).isTrue());
+			.forEach((colour) -> assertThat(page.contains(colour)).as("docs/metrics.md names %s", colour).isTrue());
 	}
 
 	private void collectDatasources(JsonNode node, List<String> uids) {
