@@ -2,7 +2,7 @@
 # Installs the programs the tests drive for real, from Debian's packages, when they are missing:
 #   prometheus  - the dashboard-query check evaluates every Grafana panel's PromQL against a real Prometheus
 #   chromium    - the comparison report is opened in a real headless browser
-#   curl        - the README's curl examples are run against each service
+#   curl        - the curl examples of docs/api.md are run against each service
 #   wrk         - the comparison's second load generator (WrkLoadGenerator) and its test
 #   taskset     - pins the load generator to CPUs (util-linux, part of every Debian install; checked anyway)
 # Needs root (CI runs as root) or sudo. Safe to run again: it installs only what is missing.

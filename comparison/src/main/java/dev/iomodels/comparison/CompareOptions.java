@@ -249,10 +249,10 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		if (this.profile.extended()) {
 			Duration held = max(this.stepDuration, Duration.ofSeconds(30));
 			// Every service gets C10K_HEAP here: Tomcat keeps about 110 KB of heap per
-			// request in flight (buffers it allocates for each request, README "Load
-			// tests"), so loom, which has all 10,000 in flight, dies of OutOfMemoryError
-			// in the fair 512 MiB, and needs about 1.2 GB of live heap with room to
-			// collect around it.
+			// request in flight (buffers it allocates for each request; see
+			// docs/load-tests.md), so loom, which has all 10,000 in flight, dies of
+			// OutOfMemoryError in the fair 512 MiB, and needs about 1.2 GB of live heap
+			// with room to collect around it.
 			scenarios.add(new Scenario("c10k", "C10K: 10,000 concurrent users, 1 s storage latency",
 					"Ten thousand users, each with a request waiting a second: a thread per request needs ten"
 							+ " thousand threads; the pool of 200 queues them, virtual threads and the event loop"

@@ -77,7 +77,7 @@ public record Scenario(String id, String title, String question, Workload worklo
 		properties.put("storage.emulated-latency", emulatedLatency().toMillis() + "ms");
 		// A pure comparison of I/O models: no admission bound, so that every service
 		// takes every request its I/O model can take, and a model that runs out of
-		// memory shows it (README "What it survives"). Each service reports these in
+		// memory shows it (docs/reliability.md). Each service reports these in
 		// /api/v1/info, which environment.json records.
 		properties.put("iomodels.server.max-concurrent-requests", "-1");
 		properties.put("iomodels.server.max-buffered-request-bytes", "-1");

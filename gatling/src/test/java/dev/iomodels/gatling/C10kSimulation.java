@@ -23,9 +23,9 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * (its latency grows only when the CPU runs out); loom takes every connection at once
  * too, but each request in flight costs it about 110 KB of Tomcat's buffers on the heap
  * besides a virtual thread of about 3 KB, about 1.2 GB for 10,000, so in a 512 MiB heap
- * it dies of OutOfMemoryError (README); classic serves 200 at a time, so the others queue
- * — watch its latency climb towards the 60 s request timeout (about 50 s at 1 s of
- * latency, by Little's law) and any timeouts counted as errors in the report. This
+ * it dies of OutOfMemoryError (docs/load-tests.md); classic serves 200 at a time, so the
+ * others queue — watch its latency climb towards the 60 s request timeout (about 50 s at
+ * 1 s of latency, by Little's law) and any timeouts counted as errors in the report. This
  * simulation applies the load and checks the objective the user sets, nothing more.
  * <p>
  * Each connection is a file descriptor on both sides: the load generator and the service

@@ -24,7 +24,7 @@ import io.gatling.javaapi.core.Simulation;
  * <li>{@link #run(Class, Map, Path)} runs {@code simulation} with {@code properties} as
  * its parameters (the system properties a user passes with {@code -D}: {@code baseUrl} or
  * {@code target}, {@code steps}, {@code stepDuration}, {@code users}, … — see the
- * README's parameter table) and returns the new report directory under
+ * parameter table in docs/load-tests.md) and returns the new report directory under
  * {@code resultsDirectory}. For example, one concurrency step:
  * {@code GatlingRunner.run(ConcurrencySweepSimulation.class, Map.of("baseUrl", "http://localhost:8082", "steps", "200", "stepDuration", "20s"), dir)}.
  * {@link #execute(Class, Map, Path)} does the same and also tells whether the

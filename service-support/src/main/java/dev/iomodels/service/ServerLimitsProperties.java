@@ -12,7 +12,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * The {@code iomodels.server.*} settings: every server knob that Tomcat and Reactor Netty
  * both have, set once here and applied by each web adapter to its own server, so the
- * three services cannot drift apart. These are the rows of the README's fairness table.
+ * three services cannot drift apart. These are the rows of the fairness table in
+ * {@code docs/configuration.md}.
  *
  * @param maxConnections the most connections open at once; beyond it a server stops
  * accepting and new connections wait in the listen backlog

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.fail;
  * Everything goes to loopback; the count is bounded, and so is the time: the run stops
  * with a failure if it has not finished within {@link #timeLimit(int)}. The full test run
  * sends {@value #DEFAULT_REQUESTS} (about a minute); the nightly-sized run, 100,000
- * ({@code -Dfuzz.requests=100000}, about ten minutes), is the command in the README.
+ * ({@code -Dfuzz.requests=100000}, about ten minutes), is the command in
+ * {@code docs/testing.md}.
  */
 class DifferentialFuzzIT {
 

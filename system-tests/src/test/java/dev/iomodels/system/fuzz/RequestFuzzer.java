@@ -115,7 +115,8 @@ final class RequestFuzzer {
 	private FuzzRequest rawByteKey() {
 		// Every byte value but those that end a request line's parts: SP and LF, and the
 		// other whitespace that RFC 9112 §3 lets a server take for a separator (HTAB, VT,
-		// FF, bare CR), which Reactor Netty does and Tomcat refuses (README, Fairness).
+		// FF, bare CR), which Reactor Netty does and Tomcat refuses (the Fairness table,
+		// docs/configuration.md).
 		// They are in the percent-encoded family, as every other byte value.
 		StringBuilder key = new StringBuilder(validKey(1 + this.random.nextInt(4)));
 		int bytes = 1 + this.random.nextInt(3);

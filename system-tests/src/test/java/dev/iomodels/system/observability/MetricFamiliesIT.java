@@ -19,10 +19,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The metric families of the README's table, scraped from the running jars: each is
- * exposed by every service where its concept exists (Tomcat's by classic and loom,
- * Reactor Netty's by webflux, the rest by all three) under the same name, and by no
- * other.
+ * The metric families of the table in {@code docs/metrics.md}, scraped from the running
+ * jars: each is exposed by every service where its concept exists (Tomcat's by classic
+ * and loom, Reactor Netty's by webflux, the rest by all three) under the same name, and
+ * by no other.
  */
 @ExtendWith(ObservedServices.Extension.class)
 class MetricFamiliesIT {

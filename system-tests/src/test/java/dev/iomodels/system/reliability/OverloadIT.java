@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * emulated storage latency. Every answer must be a 2xx or a 503 {@code overloaded} with
  * {@code Retry-After}; health must answer on the management port all along; and the heap
  * must stay under 90 % of its maximum, read from the service's own Prometheus endpoint
- * (so the ceiling follows the heap size, not a timing). The figures go into the README's
- * "What it survives".
+ * (so the ceiling follows the heap size, not a timing). The figures go into
+ * {@code docs/reliability.md}.
  */
 class OverloadIT {
 
