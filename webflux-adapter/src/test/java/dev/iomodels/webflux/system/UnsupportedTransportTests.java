@@ -2,37 +2,22 @@ package dev.iomodels.webflux.system;
 
 import dev.iomodels.service.Transport;
 import dev.iomodels.service.UnsupportedTransportException;
-import dev.iomodels.webflux.WebfluxServiceApplication;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.socket.ServerSocketChannel;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.uring.IoUring;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * A transport Reactor Netty does not have stops the service at startup, with a message
- * that names the property, the value and what this service runs, rather than running on
- * another transport.
+ * A transport that Reactor Netty does not have, or whose native library does not load,
+ * fails with a message that names the property, the value and what this service runs,
+ * rather than running on another transport. (That it stops the service at startup is
+ * webflux-service's own {@code UnsupportedTransportTests}.)
  */
 class UnsupportedTransportTests {
-
-	@Test
-	void nio2OnReactorNettyFailsTheStartNamingPropertyValueAndTheSupportedTransports() {
-		assertThatException()
-			.isThrownBy(() -> new SpringApplicationBuilder(WebfluxServiceApplication.class)
-				.properties("server.port=0", "management.server.port=0", "iomodels.server.transport=nio2")
-				.run()
-				.close())
-			.havingRootCause()
-			.isInstanceOf(UnsupportedTransportException.class)
-			.withMessage("iomodels.server.transport=nio2 cannot be used: Reactor Netty has no nio2 transport. "
-					+ "This service (Reactor Netty) supports nio, epoll, io_uring; the default is epoll.");
-	}
 
 	@Test
 	void everySupportedTransportHasItsServerAndClientChannel() {

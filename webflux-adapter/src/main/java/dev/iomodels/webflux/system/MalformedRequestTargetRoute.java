@@ -1,4 +1,4 @@
-package dev.iomodels.webflux.storage;
+package dev.iomodels.webflux.system;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package dev.iomodels.webflux.storage;
+package dev.iomodels.webflux.system;
 
 import java.io.IOException;
 import java.io.InputStream;
