@@ -1,4 +1,4 @@
-package dev.iomodels.mvc.system;
+package dev.iomodels.mvc.storage;
 
 import dev.iomodels.service.RequestAdmission;
 import dev.iomodels.service.RequestTimeouts;

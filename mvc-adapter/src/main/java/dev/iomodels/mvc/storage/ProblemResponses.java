@@ -1,4 +1,4 @@
-package dev.iomodels.mvc.system;
+package dev.iomodels.mvc.storage;
 
 import java.io.IOException;
 
