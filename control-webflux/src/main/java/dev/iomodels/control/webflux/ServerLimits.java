@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The two rows of the fairness table that Spring Boot has no property for on Reactor
- * Netty, with the services' values: what webflux-service's {@code ServerLimitsCustomizer}
+ * Netty, with the services' values: what webflux-adapter's {@code ServerLimitsCustomizer}
  * sets from {@code iomodels.server.*}.
  */
 @Component
