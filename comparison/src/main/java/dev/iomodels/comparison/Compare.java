@@ -5,7 +5,13 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.Properties;
+
+import dev.iomodels.comparison.wall.WallLimitException;
+import dev.iomodels.comparison.wall.WallOptions;
+import dev.iomodels.comparison.wall.WallReport;
+import dev.iomodels.comparison.wall.WallRun;
 
 /**
  * The comparison command, {@code ./compare}: compares the three I/O models under the same
@@ -34,6 +40,9 @@ public final class Compare {
 	 * @return the exit status
 	 */
 	static int run(String[] args, Path projectRoot, PrintStream out, PrintStream err) {
+		if (Arrays.asList(args).contains("--wall")) {
+			return wall(args, projectRoot, out, err);
+		}
 		CompareOptions options;
 		Targets targets;
 		try {
@@ -59,6 +68,41 @@ public final class Compare {
 		}
 		catch (Exception ex) {
 			err.println("The comparison failed: " + ex);
+			ex.printStackTrace(err);
+			return 1;
+		}
+	}
+
+	/**
+	 * Run the wall scenario ({@code ./compare --wall}), which has flags of its own
+	 * ({@link WallOptions#USAGE}).
+	 */
+	private static int wall(String[] args, Path projectRoot, PrintStream out, PrintStream err) {
+		WallOptions options;
+		try {
+			options = WallOptions.parse(Arrays.stream(args).filter((arg) -> !arg.equals("--wall")).toList(),
+					LocalDateTime.now());
+		}
+		catch (IllegalArgumentException ex) {
+			err.println(ex.getMessage());
+			return 2;
+		}
+		if (options.help()) {
+			out.print(WallOptions.USAGE);
+			return 0;
+		}
+		try {
+			WallReport report = new WallRun(options, projectRoot, projectVersion(), out).run();
+			out.println();
+			out.print(report.markdown());
+			return 0;
+		}
+		catch (WallLimitException ex) {
+			err.println(ex.getMessage());
+			return 2;
+		}
+		catch (Exception ex) {
+			err.println("The wall scenario failed: " + ex);
 			ex.printStackTrace(err);
 			return 1;
 		}

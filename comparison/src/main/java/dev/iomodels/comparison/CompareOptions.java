@@ -248,17 +248,18 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 				this.stepDuration, Map.of()));
 		if (this.profile.extended()) {
 			Duration held = max(this.stepDuration, Duration.ofSeconds(30));
-			// Every service gets C10K_HEAP here: Tomcat keeps about 110 KB of heap per
-			// request in flight (buffers it allocates for each request; see
-			// docs/load-tests.md), so loom, which has all 10,000 in flight, dies of
-			// OutOfMemoryError in the fair 512 MiB, and needs about 1.2 GB of live heap
-			// with room to collect around it.
+			// Every service gets C10K_HEAP here: Tomcat keeps 82-90 KiB of heap per
+			// request in flight (the buffers of its request processor and a virtual
+			// thread's stack; docs/wall.md), so loom, which has all 10,000 in flight,
+			// dies
+			// of OutOfMemoryError in the fair 512 MiB; it needs about 900 MB of live heap
+			// and held 10,000 in no less than 1 GiB.
 			scenarios.add(new Scenario("c10k", "C10K: 10,000 concurrent users, 1 s storage latency",
 					"Ten thousand users, each with a request waiting a second: a thread per request needs ten"
 							+ " thousand threads; the pool of 200 queues them, virtual threads and the event loop"
 							+ " should hold them all. Every service gets the same larger heap here (-Xmx" + C10K_HEAP
-							+ "): a servlet container keeps buffers for each request in flight, about 110 KB of"
-							+ " heap each, and loom has all of them in flight at once.",
+							+ "): a servlet container keeps buffers for each request in flight, 82-90 KiB of"
+							+ " heap each, and loom has all of them in flight at once (./compare --wall measures it).",
 					Workload.C10K, Duration.ofSeconds(1), List.of(10_000), held, Map.of(), Optional.of(C10K_HEAP)));
 			scenarios.add(new Scenario("large-payload", "Large payloads: 256 KiB to 1 MiB objects, 50 users",
 					"Big bodies stress memory and the collector rather than threads: how much heap, RSS and GC"

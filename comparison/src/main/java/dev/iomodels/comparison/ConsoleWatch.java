@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * its data; the moment that line is printed is the start of the window the step is
  * measured in.
  */
-final class ConsoleWatch extends OutputStream {
+public final class ConsoleWatch extends OutputStream {
 
 	private final OutputStream target;
 
@@ -29,7 +29,7 @@ final class ConsoleWatch extends OutputStream {
 	 * @param target where the output goes
 	 * @param marker text the awaited line contains
 	 */
-	ConsoleWatch(OutputStream target, String marker) {
+	public ConsoleWatch(OutputStream target, String marker) {
 		this.target = target;
 		this.marker = marker;
 	}
@@ -38,7 +38,7 @@ final class ConsoleWatch extends OutputStream {
 	 * Return when the marker line was printed.
 	 * @return its {@link System#nanoTime()}, if it was
 	 */
-	OptionalLong seenAt() {
+	public OptionalLong seenAt() {
 		return this.seen ? OptionalLong.of(this.seenAt) : OptionalLong.empty();
 	}
 

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Durations as people write them on a command line and read them in a report:
  * {@code 100ms}, {@code 20s}, {@code 2m}.
  */
-final class Durations {
+public final class Durations {
 
 	private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m)?");
 
@@ -22,7 +22,7 @@ final class Durations {
 	 * @return the duration
 	 * @throws IllegalArgumentException if the text is not a duration
 	 */
-	static Duration parse(String text) {
+	public static Duration parse(String text) {
 		Matcher matcher = DURATION.matcher(text.strip());
 		if (!matcher.matches()) {
 			throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 100ms, 20s or 2m");
@@ -41,7 +41,7 @@ final class Durations {
 	 * @param duration the duration
 	 * @return e.g. {@code 100 ms}, {@code 20 s}, {@code 2 min}
 	 */
-	static String format(Duration duration) {
+	public static String format(Duration duration) {
 		long millis = duration.toMillis();
 		if (millis == 0) {
 			return "0 ms";
@@ -60,7 +60,7 @@ final class Durations {
 	 * @param duration the duration
 	 * @return e.g. {@code 100ms}, {@code 20s}
 	 */
-	static String compact(Duration duration) {
+	public static String compact(Duration duration) {
 		long millis = duration.toMillis();
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}

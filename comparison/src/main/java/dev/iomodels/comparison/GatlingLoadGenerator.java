@@ -1,16 +1,13 @@
 package dev.iomodels.comparison;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import dev.iomodels.gatling.C10kSimulation;
 import dev.iomodels.gatling.ConcurrencySweepSimulation;
@@ -20,7 +17,6 @@ import dev.iomodels.gatling.LargePayloadSimulation;
 import dev.iomodels.gatling.SpikeSimulation;
 import io.gatling.app.Gatling;
 import io.gatling.javaapi.core.Simulation;
-import scala.Console;
 
 /**
  * The load generator: the gatling module's simulations, run in this JVM one at a time by
@@ -83,30 +79,9 @@ final class GatlingLoadGenerator implements LoadGenerator {
 		// is done and the virtual users start.
 		ConsoleWatch console = new ConsoleWatch(Files.newOutputStream(resultsDirectory.resolve(CONSOLE_LOG)),
 				"Simulation " + simulation.getName() + " started");
-		GatlingRunner.Run run = quietly(console, () -> GatlingRunner.execute(simulation, properties, resultsDirectory));
+		GatlingRunner.Run run = GatlingRunner.execute(simulation, properties, resultsDirectory, console);
 		return new LoadRun(loadStats(run.stats(), loadDuration, users), Optional.of(run.reportDirectory()),
 				console.seenAt(), loadDuration);
-	}
-
-	/**
-	 * Run with Gatling's console output (its summary every few seconds and at the end,
-	 * about thirty lines a run) going to a file beside the run's report, where it would
-	 * otherwise bury the comparison's progress lines. Gatling prints through Scala's
-	 * {@code Console} as well as {@code System.out}; both are redirected for the run and
-	 * restored after it. Runs never overlap ({@link GatlingRunner} is serialized), so
-	 * nothing else prints through them meanwhile.
-	 */
-	private static GatlingRunner.Run quietly(ConsoleWatch log, Supplier<GatlingRunner.Run> run) {
-		PrintStream terminal = System.out;
-		try (PrintStream console = new PrintStream(log, true, StandardCharsets.UTF_8)) {
-			System.setOut(console);
-			try {
-				return Console.withOut(console, run::get);
-			}
-			finally {
-				System.setOut(terminal);
-			}
-		}
 	}
 
 	@Override

@@ -3,10 +3,12 @@ package dev.iomodels.gatling;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
@@ -21,12 +23,12 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * request beyond 2,000 at once with 503 and would hide the I/O model, and give every
  * service a 4 GiB heap ({@code -Xms4g -Xmx4g}). Webflux holds all of them with no errors
  * (its latency grows only when the CPU runs out); loom takes every connection at once
- * too, but each request in flight costs it about 110 KB of Tomcat's buffers on the heap
- * besides a virtual thread of about 3 KB, about 1.2 GB for 10,000, so in a 512 MiB heap
- * it dies of OutOfMemoryError (docs/load-tests.md); classic serves 200 at a time, so the
- * others queue — watch its latency climb towards the 60 s request timeout (about 50 s at
- * 1 s of latency, by Little's law) and any timeouts counted as errors in the report. This
- * simulation applies the load and checks the objective the user sets, nothing more.
+ * too, but each request in flight costs it 82-90 KiB of heap (Tomcat's buffers and
+ * request objects, and the virtual thread's stack), about 900 MB for 10,000, so in a 512
+ * MiB heap it dies of OutOfMemoryError (docs/wall.md); classic serves 200 at a time, so
+ * the others queue — watch its latency climb towards the 60 s request timeout (about 50 s
+ * at 1 s of latency, by Little's law) and any timeouts counted as errors in the report.
+ * This simulation applies the load and checks the objective the user sets, nothing more.
  * <p>
  * Each connection is a file descriptor on both sides: the load generator and the service
  * both need {@code ulimit -n} above the number of users. The simulation refuses to start
@@ -34,7 +36,11 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  */
 public class C10kSimulation extends Simulation {
 
-	private static final int SPARE_FILE_DESCRIPTORS = 1024;
+	/**
+	 * The descriptors the load generator needs besides its connections: jars, report
+	 * files, the JVM's own.
+	 */
+	public static final int SPARE_FILE_DESCRIPTORS = 512;
 
 	private final LoadParameters parameters = LoadParameters.fromSystemProperties();
 
@@ -51,6 +57,13 @@ public class C10kSimulation extends Simulation {
 	private final StorageApi api = new StorageApi(this.parameters.baseUrl(), "c10k",
 			this.parameters.integer("keyspace", 1000));
 
+	/**
+	 * How many loopback source addresses (127.0.0.1, 127.0.0.2, …) the connections are
+	 * spread over: one address has one client port range (about 28,000 ports on Linux)
+	 * towards one server port, so more connections than that need more addresses.
+	 */
+	private final int sourceAddresses = this.parameters.integer("sourceAddresses", 1);
+
 	private final ScenarioBuilder c10k = scenario("C10K").exec(this.api.mixedOperation(this.readRatio, this.payload));
 
 	public C10kSimulation() {
@@ -58,8 +71,21 @@ public class C10kSimulation extends Simulation {
 		// kernel's SYN retries would be measured instead of the service.
 		setUp(this.c10k.injectClosed(rampConcurrentUsers(0).to(this.users).during(this.rampUp),
 				constantConcurrentUsers(this.users).during(this.duration)))
-			.protocols(this.api.protocol())
+			.protocols(protocol())
 			.assertions(this.parameters.slo(Duration.ofSeconds(5)).assertions());
+	}
+
+	private HttpProtocolBuilder protocol() {
+		if (this.sourceAddresses <= 1) {
+			return this.api.protocol();
+		}
+		if (this.sourceAddresses > 254) {
+			throw new IllegalArgumentException("-DsourceAddresses is at most 254 (127.0.0.1 to 127.0.0.254)");
+		}
+		List<String> addresses = IntStream.rangeClosed(1, this.sourceAddresses)
+			.mapToObj((i) -> "127.0.0." + i)
+			.toList();
+		return this.api.protocol().localAddresses(addresses);
 	}
 
 	@Override
@@ -67,9 +93,18 @@ public class C10kSimulation extends Simulation {
 		this.api.preload(List.of(this.payload));
 	}
 
+	/**
+	 * Whether the run's objects are deleted after it. Off where the service is stopped
+	 * right after anyway: behind a pool whose queue still holds the requests the load
+	 * generator gave up on, the cleanup's requests would wait for all of them.
+	 */
+	private final boolean cleanup = this.parameters.flag("cleanup", true);
+
 	@Override
 	public void after() {
-		this.api.cleanup();
+		if (this.cleanup) {
+			this.api.cleanup();
+		}
 	}
 
 	private static int requireOpenFiles(int users) {

@@ -1,6 +1,9 @@
 package dev.iomodels.gatling;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.stream.Stream;
 import com.typesafe.config.ConfigFactory;
 import io.gatling.app.Gatling$;
 import io.gatling.javaapi.core.Simulation;
+import scala.Console;
 
 /**
  * Runs one simulation in this JVM, the way the comparison report does, and returns where
@@ -150,6 +154,33 @@ public final class GatlingRunner {
 				}
 			});
 			ConfigFactory.invalidateCaches();
+		}
+	}
+
+	/**
+	 * Run a simulation as {@link #execute} does, with Gatling's console output (its
+	 * summary every few seconds and at the end) going to {@code console} instead of the
+	 * terminal. Gatling prints through Scala's {@code Console} as well as
+	 * {@code System.out}; both are redirected for the run and restored after it. Runs
+	 * never overlap ({@link #execute} is serialized), so nothing else prints through them
+	 * meanwhile.
+	 * @param simulation the simulation class
+	 * @param properties its parameters, as with {@code -Dname=value}
+	 * @param resultsDirectory where Gatling writes the report directory
+	 * @param console where its console output goes; closed after the run
+	 * @return the outcome
+	 */
+	public static Run execute(Class<? extends Simulation> simulation, Map<String, String> properties,
+			Path resultsDirectory, OutputStream console) {
+		PrintStream terminal = System.out;
+		try (PrintStream output = new PrintStream(console, true, StandardCharsets.UTF_8)) {
+			System.setOut(output);
+			try {
+				return Console.withOut(output, () -> execute(simulation, properties, resultsDirectory));
+			}
+			finally {
+				System.setOut(terminal);
+			}
 		}
 	}
 

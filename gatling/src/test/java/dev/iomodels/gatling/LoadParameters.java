@@ -93,6 +93,14 @@ public final class LoadParameters {
 		}, "a whole number >= 0");
 	}
 
+	public boolean flag(String name, boolean defaultValue) {
+		return parse(name, defaultValue, (value) -> switch (value.toLowerCase(Locale.ROOT)) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new IllegalArgumentException();
+		}, "true or false");
+	}
+
 	public double percent(String name, double defaultValue) {
 		return parse(name, defaultValue, (value) -> {
 			double parsed = Double.parseDouble(value.replace("%", ""));

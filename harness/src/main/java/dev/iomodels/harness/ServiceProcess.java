@@ -164,6 +164,14 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.log;
 	}
 
+	/**
+	 * Return whether the process is still running.
+	 * @return whether it is alive
+	 */
+	public boolean alive() {
+		return this.process.isAlive();
+	}
+
 	private void awaitReady() throws Exception {
 		URI readiness = management().resolve("/actuator/health/readiness");
 		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();

@@ -1,6 +1,9 @@
 package dev.iomodels.mvc;
 
+import dev.iomodels.mvc.system.TomcatBufferProperties;
+
 import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.ComponentScan.Filter;
 import org.springframework.context.annotation.FilterType;
@@ -13,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * loads only the controllers it names.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TomcatBufferProperties.class)
 @ComponentScan(excludeFilters = @Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
 public class MvcAdapter {
 

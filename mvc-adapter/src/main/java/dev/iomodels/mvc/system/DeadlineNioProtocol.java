@@ -7,16 +7,28 @@ import org.apache.coyote.http11.Http11NioProtocol;
 /**
  * Tomcat's {@code nio} connector protocol, {@link Http11NioProtocol}, whose processors
  * are held to the {@link ConnectionDeadlines} ({@link DeadlineProcessor}). Tomcat creates
- * it by its class name; {@link TomcatServerLimits} hands it the deadlines before it
- * starts.
+ * it by its class name; {@link TomcatServerLimits} hands it the deadlines and the size of
+ * the servlet response's buffer before it starts.
  */
 public class DeadlineNioProtocol extends Http11NioProtocol implements DeadlineProtocol {
 
 	private ConnectionDeadlines deadlines;
 
+	private int responseBufferSize = -1;
+
 	@Override
 	public void setConnectionDeadlines(ConnectionDeadlines deadlines) {
 		this.deadlines = deadlines;
+	}
+
+	@Override
+	public void setResponseBufferSize(int bytes) {
+		this.responseBufferSize = bytes;
+	}
+
+	@Override
+	public int getDesiredBufferSize() {
+		return this.responseBufferSize;
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Applies {@code iomodels.server.*} to Tomcat's connector: its protocol, which is the
@@ -31,9 +32,12 @@ class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebS
 
 	private final ConnectionDeadlines deadlines;
 
+	private final TomcatBufferProperties buffers;
+
 	TomcatServerLimits(ServerLimitsProperties limits, TransportInUse transport, JsonMapper json,
-			ConnectionDeadlines deadlines) {
+			ConnectionDeadlines deadlines, TomcatBufferProperties buffers) {
 		this.limits = limits;
+		this.buffers = buffers;
 		this.transport = transport;
 		this.json = json;
 		this.deadlines = deadlines;
@@ -69,13 +73,23 @@ class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebS
 				// refused before that (overloaded, unauthorized, too large) is not
 				// invited to send its body, as on Reactor Netty.
 				http.setContinueResponseTiming("onRead");
+				// The buffers Tomcat keeps per connection and per request in flight
+				// (TomcatBufferProperties): with thousands in flight they fill the heap.
+				http.setMaxHttpResponseHeaderSize(bytes(this.buffers.maxResponseHeaderSize()));
 			}
+			connector.setProperty("socket.appReadBufSize", Integer.toString(bytes(this.buffers.socketReadBuffer())));
+			connector.setProperty("socket.appWriteBufSize", Integer.toString(bytes(this.buffers.socketWriteBuffer())));
 			if (connector.getProtocolHandler() instanceof DeadlineProtocol deadlines) {
 				// The request head's deadline, and the response write's in place of
 				// connectionTimeout (DeadlineProcessor).
 				deadlines.setConnectionDeadlines(this.deadlines);
+				deadlines.setResponseBufferSize(bytes(this.buffers.responseBuffer()));
 			}
 		});
+	}
+
+	private static int bytes(DataSize size) {
+		return Math.toIntExact(size.toBytes());
 	}
 
 	@Override
