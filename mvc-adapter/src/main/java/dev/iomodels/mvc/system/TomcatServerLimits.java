@@ -3,6 +3,7 @@ package dev.iomodels.mvc.system;
 import dev.iomodels.service.ConnectionDeadlines;
 import dev.iomodels.service.ServerLimitsProperties;
 import dev.iomodels.service.TransportInUse;
+import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardHost;
 import org.apache.coyote.http11.AbstractHttp11Protocol;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
@@ -77,8 +78,8 @@ class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebS
 				// (TomcatBufferProperties): with thousands in flight they fill the heap.
 				http.setMaxHttpResponseHeaderSize(bytes(this.buffers.maxResponseHeaderSize()));
 			}
-			connector.setProperty("socket.appReadBufSize", Integer.toString(bytes(this.buffers.socketReadBuffer())));
-			connector.setProperty("socket.appWriteBufSize", Integer.toString(bytes(this.buffers.socketWriteBuffer())));
+			setSocketProperty(connector, "appReadBufSize", bytes(this.buffers.socketReadBuffer()));
+			setSocketProperty(connector, "appWriteBufSize", bytes(this.buffers.socketWriteBuffer()));
 			if (connector.getProtocolHandler() instanceof DeadlineProtocol deadlines) {
 				// The request head's deadline, and the response write's in place of
 				// connectionTimeout (DeadlineProcessor).
@@ -86,6 +87,17 @@ class TomcatServerLimits implements WebServerFactoryCustomizer<TomcatServletWebS
 				deadlines.setResponseBufferSize(bytes(this.buffers.responseBuffer()));
 			}
 		});
+	}
+
+	/**
+	 * Set one of the endpoint's socket properties, which Tomcat only takes by name: a
+	 * name it does not know (renamed in a later Tomcat) is refused with {@code false},
+	 * and the start stops here rather than run with Tomcat's default buffers unnoticed.
+	 */
+	private static void setSocketProperty(Connector connector, String name, int value) {
+		if (!connector.setProperty("socket." + name, Integer.toString(value))) {
+			throw new IllegalStateException("Tomcat refused its socket property " + name + "=" + value);
+		}
 	}
 
 	private static int bytes(DataSize size) {
