@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.iomodels.remote.RemoteStorageProperties;
 import dev.iomodels.service.ServerLimitsProperties;
 import dev.iomodels.service.StorageProperties;
 import dev.iomodels.service.TransportProperties;
@@ -38,12 +39,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * does not know. The properties are read from the settings records themselves, so a
  * setting added, renamed or given another default without the documentation fails here.
  * This test lives in postgres-storage because it is the one module that sees every
- * settings record: service-support's and its own.
+ * settings record: service-support's, its own and (as a test dependency)
+ * remote-storage's.
  */
 class ReadmeSettingsTests {
 
 	private static final List<Class<? extends Record>> SETTINGS = List.of(StorageProperties.class,
-			ServerLimitsProperties.class, TransportProperties.class, PostgresStorageProperties.class);
+			ServerLimitsProperties.class, TransportProperties.class, PostgresStorageProperties.class,
+			RemoteStorageProperties.class);
 
 	private static final Pattern ROW = Pattern.compile("^\\| `([a-z][a-z0-9.-]*)` \\| ([^|]*) \\|");
 

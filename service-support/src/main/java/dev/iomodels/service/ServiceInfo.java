@@ -20,17 +20,19 @@ import java.util.Map;
  * line: {@code maxHeapBytes}, {@code garbageCollectors} and {@code availableProcessors}
  * (the fairness table's JVM flags)
  * @param backend the storage backend
+ * @param backendSettings the backend's own settings in effect ({@link BackendSettings}),
+ * empty when it has none to show
  * @param emulatedLatency the emulated storage latency (ISO-8601)
  * @param emulatedLatencyJitter its random extra (ISO-8601)
  * @param limits the storage limits, in bytes and objects
  * @param server the server settings of the fairness table
  */
 public record ServiceInfo(String service, String model, Map<String, String> transport, String java,
-		Map<String, Object> jvm, String backend, String emulatedLatency, String emulatedLatencyJitter,
-		Map<String, Long> limits, Map<String, Object> server) {
+		Map<String, Object> jvm, String backend, Map<String, Object> backendSettings, String emulatedLatency,
+		String emulatedLatencyJitter, Map<String, Long> limits, Map<String, Object> server) {
 
 	static ServiceInfo of(String service, WorkerSettings workers, TransportInUse transport, StorageProperties storage,
-			ServerLimitsProperties server, String backend) {
+			ServerLimitsProperties server, String backend, Map<String, Object> backendSettings) {
 		Map<String, String> transportInfo = new java.util.LinkedHashMap<>();
 		transportInfo.put("name", transport.transport().id());
 		transportInfo.put("mechanism", transport.transport().mechanism());
@@ -54,8 +56,9 @@ public record ServiceInfo(String service, String model, Map<String, String> tran
 				Map.entry("writesNeedToken", storage.writeAuthorization().isRequired()),
 				Map.entry("transport", transport.transport().id()));
 		return new ServiceInfo(service, workers.model().id(), transportInfo, Runtime.version().toString(), runningJvm(),
-				backend, storage.emulatedLatency().toString(), storage.emulatedLatencyJitter().toString(),
-				new java.util.TreeMap<>(limits), new java.util.TreeMap<>(settings));
+				backend, backendSettings, storage.emulatedLatency().toString(),
+				storage.emulatedLatencyJitter().toString(), new java.util.TreeMap<>(limits),
+				new java.util.TreeMap<>(settings));
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.iomodels.service;
 
 import java.time.Clock;
+import java.util.Map;
 
 import dev.iomodels.service.metrics.StorageOperations;
 import dev.iomodels.storage.InMemoryObjectStore;
@@ -41,8 +42,9 @@ public class StorageAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ServiceInfoFactory serviceInfoFactory(@Value("${spring.application.name}") String service,
-			StorageProperties storage, ServerLimitsProperties server) {
-		return (workers, transport, backend) -> ServiceInfo.of(service, workers, transport, storage, server, backend);
+			StorageProperties storage, ServerLimitsProperties server, ObjectProvider<BackendSettings> backendSettings) {
+		return (workers, transport, backend) -> ServiceInfo.of(service, workers, transport, storage, server, backend,
+				backendSettings.getIfAvailable(() -> Map::of).settings());
 	}
 
 	/**

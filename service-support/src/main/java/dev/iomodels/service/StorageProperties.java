@@ -87,7 +87,14 @@ public record StorageProperties(@DefaultValue("memory") Backend backend, @Defaul
 		 * PostgreSQL, through JDBC or R2DBC as the service's model demands (module
 		 * postgres-storage, settings {@code storage.postgres.*}).
 		 */
-		POSTGRES
+		POSTGRES,
+
+		/**
+		 * A storage node reached over HTTP, through a blocking client or WebClient as the
+		 * service's model demands (module remote-storage, settings
+		 * {@code storage.remote.*}).
+		 */
+		REMOTE
 
 	}
 

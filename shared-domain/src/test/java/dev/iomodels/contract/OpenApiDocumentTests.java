@@ -132,9 +132,9 @@ class OpenApiDocumentTests {
 	@Test
 	void serviceInfoAllowsEveryBackendAndRequiresEveryFairnessSetting() {
 		String info = section("\n    ServiceInfo:\n", "\n    Problem:\n");
-		assertThat(info).contains("enum: [memory, postgres]");
-		assertThat(info).contains("required: [service, model, transport, java, jvm, backend, emulatedLatency, "
-				+ "emulatedLatencyJitter, limits,\n        server]");
+		assertThat(info).contains("enum: [memory, postgres, remote]");
+		assertThat(info).contains("required: [service, model, transport, java, jvm, backend, backendSettings, "
+				+ "emulatedLatency,\n        emulatedLatencyJitter, limits, server]");
 		assertThat(info).contains("required: [maxHeapBytes, garbageCollectors, availableProcessors]");
 		for (String setting : List.of("transport", "maxConnections", "acceptBacklog", "keepAliveTimeout",
 				"maxKeepAliveRequests", "maxRequestHeaderSize", "connectionTimeout", "requestTimeout",

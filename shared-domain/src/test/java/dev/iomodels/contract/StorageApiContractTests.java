@@ -113,6 +113,15 @@ public abstract class StorageApiContractTests {
 		return "memory";
 	}
 
+	/**
+	 * Return the names of the backend's own settings that {@code /api/v1/info} must show
+	 * under {@code backendSettings}.
+	 * @return none unless the subclass runs the service on a backend that has some
+	 */
+	protected java.util.Set<String> expectedBackendSettings() {
+		return java.util.Set.of();
+	}
+
 	@BeforeEach
 	void chooseKeyPrefix() {
 		this.prefix = ContractHttp.randomPrefix();
@@ -811,6 +820,9 @@ public abstract class StorageApiContractTests {
 		assertThat(jvm.path("garbageCollectors").isArray()).as(info.toString()).isTrue();
 		assertThat(jvm.path("garbageCollectors").size()).as(info.toString()).isPositive();
 		assertThat(text(info, "backend")).isEqualTo(expectedBackend());
+		assertThat(info.path("backendSettings").isObject()).as(info.toString()).isTrue();
+		assertThat(info.path("backendSettings").propertyNames()).as(info.toString())
+			.containsExactlyInAnyOrderElementsOf(expectedBackendSettings());
 		assertThat(text(info, "emulatedLatency")).isEqualTo("PT0S");
 		assertThat(text(info, "emulatedLatencyJitter")).isEqualTo("PT0S");
 		JsonNode limits = info.path("limits");

@@ -1,0 +1,39 @@
+package dev.iomodels.webflux;
+
+import java.util.Set;
+
+import dev.iomodels.remote.testing.TestNodes;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole API contract, over real HTTP, against webflux-service on the remote backend
+ * (on its default transport), with WebClient on Reactor Netty: a storage node of this
+ * class's own, started in the test JVM and reached over a loopback socket. BlockHound
+ * watches every event-loop thread, so a blocking call anywhere on the WebClient path
+ * fails it.
+ */
+class WebfluxServiceRemoteContractTests extends WebfluxServiceContractTests {
+
+	@DynamicPropertySource
+	static void remote(DynamicPropertyRegistry registry) {
+		TestNodes.useRemote(registry, TestNodes.CONTRACT_LIMITS, "reactor");
+	}
+
+	@Override
+	protected String expectedTransport() {
+		return "epoll";
+	}
+
+	@Override
+	protected String expectedBackend() {
+		return "remote";
+	}
+
+	@Override
+	protected Set<String> expectedBackendSettings() {
+		return TestNodes.INFO_SETTINGS;
+	}
+
+}
