@@ -155,6 +155,10 @@ final class Comparison {
 		// that pool sizes derived from it (carriers, event loops, GC threads) are equal;
 		// a pinned service counts the processors it is pinned to.
 		jvmFlags.add("-XX:ActiveProcessorCount=" + this.cpus.service().map(CpuSets::count).orElse(machine.cores()));
+		// Refused before minutes of load, not after.
+		Optional<EarlierRun> earlier = this.options.against().map(EarlierRun::read);
+		earlier.ifPresent((run) -> run.requireSameEnvironment(machine.cores(),
+				EarlierRun.jdk(machine.javaVersion(), machine.javaVendor()), this.targets.jvmFlags(jvmFlags)));
 		pinLoadGenerator();
 		this.out.printf("Comparing %s on %s%nResults: %s%n",
 				String.join(", ", this.options.contenders().stream().map(Contender::label).toList()), machine.summary(),
@@ -191,7 +195,7 @@ final class Comparison {
 		ComparisonReport report = new ComparisonReport(environment, scenarios,
 				this.options.contenders().stream().map(Contender::label).toList(), Repetitions.summarise(runs),
 				Repetitions.summarise(controlRuns), Repetitions.summarise(crossCheckRuns));
-		ReportFiles.write(report, directory);
+		ReportFiles.write(report, directory, earlier);
 		progress.line("done: " + directory.resolve(ReportFiles.REPORT));
 		return report;
 	}
