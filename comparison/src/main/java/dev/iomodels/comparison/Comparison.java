@@ -196,6 +196,7 @@ final class Comparison {
 				this.options.contenders().stream().map(Contender::label).toList(), Repetitions.summarise(runs),
 				Repetitions.summarise(controlRuns), Repetitions.summarise(crossCheckRuns));
 		ReportFiles.write(report, directory, earlier);
+		ResultsIndex.update(directory);
 		progress.line("done: " + directory.resolve(ReportFiles.REPORT));
 		return report;
 	}
