@@ -64,7 +64,7 @@ public final class Compare {
 					out, targets)
 				.run();
 			out.println();
-			out.print(MarkdownSummary.render(report));
+			out.print(MarkdownSummary.render(report, options.against().map(EarlierRun::read)));
 			out.println("Report: " + options.out().toAbsolutePath().resolve(ReportFiles.REPORT));
 			return 0;
 		}

@@ -67,7 +67,7 @@ final class ReportFiles {
 		Files.writeString(directory.resolve(RESULTS_CSV), Csv.of(ResultRow.class, rows));
 		Files.writeString(directory.resolve(SAMPLES_CSV), Csv.of(SampleRow.class, samples));
 		Files.writeString(directory.resolve(ENVIRONMENT), JSON.writeValueAsString(report.environment()));
-		Files.writeString(directory.resolve(SUMMARY), MarkdownSummary.render(report));
+		Files.writeString(directory.resolve(SUMMARY), MarkdownSummary.render(report, earlier));
 		Files.writeString(directory.resolve(REPORT), HtmlReport.render(report, earlier));
 	}
 

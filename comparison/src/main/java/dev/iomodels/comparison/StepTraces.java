@@ -70,7 +70,7 @@ final class StepTraces {
 										(sample) -> Format.toMebibytes(sample.heapUsedBytes())))),
 				chart(results, "gc", "Time in GC pauses per second (ms)", "ms",
 						List.of(new Trace("", false, true, (sample) -> sample.gcPauseSeconds() * 1000))),
-				chart(results, "threads", "Threads, platform solid, virtual (mounted or queued) dashed", "threads",
+				chart(results, "threads", "Threads, platform solid, virtual dashed", "threads",
 						List.of(new Trace(" platform", false, false, MetricSample::platformThreads),
 								new Trace(" virtual", true, false, MetricSample::virtualThreads))),
 				chart(results, "in-flight", "Requests in flight", "requests",

@@ -154,6 +154,8 @@ class RunChangeTests {
 
 		assertThat(html).contains("<h3>Against the earlier run</h3>", "<table class=\"against\">",
 				"0 of 147 figures changed beyond the spread", "classic p99 (earlier)", "spread unknown");
+		assertThat(MarkdownSummary.render(report, Optional.of(run))).contains("Against `" + this.directory
+				+ "` (started 2026-11-24T12:00:00Z): 0 of 147 figures changed" + " beyond the spread of the runs.");
 	}
 
 	private static RunChange throughput(StepResult earlier, StepResult now) {
