@@ -139,6 +139,25 @@ class RunChangeTests {
 	}
 
 	@Test
+	void compareRefusesAnEarlierRunOnOtherFlagsBeforeItStartsOrWritesAnything() throws IOException {
+		// The recorded run's services had no -XX:+ExitOnOutOfMemoryError, which every
+		// service started here gets.
+		Path earlier = this.directory.resolve("earlier");
+		ReportFiles.write(RecordedResults.report(), earlier);
+		Path out = this.directory.resolve("out");
+		java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+
+		int status = Compare.run(new String[] { "--tiny", "--against", earlier.toString(), "--out", out.toString() },
+				Path.of("."), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+				new java.io.PrintStream(errors, true));
+
+		assertThat(status).isEqualTo(2);
+		assertThat(errors.toString()).contains("Not comparing with " + earlier + ": its environment differs",
+				"service JVM flags: ", "-XX:+ExitOnOutOfMemoryError");
+		assertThat(out).doesNotExist();
+	}
+
+	@Test
 	void aDirectoryWithoutResultsIsNoEarlierRun() {
 		assertThatIllegalArgumentException().isThrownBy(() -> EarlierRun.read(this.directory.resolve("nothing")))
 			.withMessageContaining("results.json is missing");
