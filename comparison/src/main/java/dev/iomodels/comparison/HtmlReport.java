@@ -106,8 +106,9 @@ final class HtmlReport {
 			.append("answered requests. Throughput is the requests answered during a step divided by its duration. ")
 			.append("Grey dashed lines are what theory predicts; a red ring marks a run with failed ")
 			.append("requests, with its success rate; with repeated runs, error bars span the smallest to the largest ")
-			.append("run. Hover a chart for its exact figures, click a legend entry to hide a series, drag or scroll ")
-			.append("on a trace to zoom its time range, and save any chart as a PNG with its download button. ")
+			.append("run. Hover a chart for its exact figures, click a legend entry to hide a series, scroll on a ")
+			.append("trace, or use its slider, to zoom its time range, and save any chart as a PNG with its download ")
+			.append("button. ")
 			.append(Html.escape(report.quietness()))
 			.append("</p>\n");
 		Targets.note(environment)
