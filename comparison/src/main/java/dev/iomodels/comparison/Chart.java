@@ -1,333 +1,175 @@
 package dev.iomodels.comparison;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A chart of one figure against the concurrency steps, drawn as inline SVG so that the
- * report needs no script, no library and no network: lines with a mark per step when
- * there are several steps, grouped bars when there is one. Marks carry a tooltip with the
- * exact figure; a run with failed requests gets a red ring and its success rate beside
- * it.
+ * One chart of the report: an Apache ECharts option, built here as plain maps and lists
+ * and written into the page as JSON, where the page's script hands it to ECharts. The
+ * page's script also supplies what JSON cannot carry: the tooltip's formatter and the
+ * drawing of error bars ({@code "renderItem": "errorBar"}).
  *
  * @param id the chart's id in the page
  * @param title the title, with the unit
- * @param categories the x axis: one label per step
- * @param series one line per service (or per service and percentile)
- * @param references reference lines such as the ideal of Little's law, drawn grey and
- * dashed
+ * @param group charts of one group share their tooltip and zoom (the traces of one step)
+ * @param option the ECharts option
  */
-record Chart(String id, String title, List<String> categories, List<Series> series, List<Reference> references) {
+record Chart(String id, String title, Optional<String> group, Map<String, Object> option) {
 
-	private static final int WIDTH = 600;
+	/** Grey, for what theory predicts. */
+	static final String REFERENCE_COLOR = "#6b6b6b";
 
-	private static final int HEIGHT = 360;
-
-	private static final int LEFT = 72;
-
-	private static final int RIGHT = 24;
-
-	private static final int BOTTOM = 52;
-
-	private static final String REFERENCE_COLOR = "#6b6b6b";
-
-	private static final String ERROR_COLOR = "#d62728";
+	/** Red, for runs with failed requests and changes for the worse. */
+	static final String ERROR_COLOR = "#d62728";
 
 	Chart {
-		categories = List.copyOf(categories);
-		series = List.copyOf(series);
-		references = List.copyOf(references);
+		option = Map.copyOf(option);
 	}
 
 	/**
-	 * Render the chart.
-	 * @return an {@code <svg>} element
+	 * Return the series of the option.
+	 * @return its series, each a map
 	 */
-	String toSvg() {
-		StringBuilder svg = new StringBuilder();
-		svg.append("<svg class=\"chart\" id=\"")
-			.append(Html.escape(this.id))
-			.append("\" data-series=\"")
-			.append(drawnSeries())
-			.append("\" viewBox=\"0 0 ")
-			.append(WIDTH)
-			.append(' ')
-			.append(HEIGHT)
-			.append("\" role=\"img\" aria-labelledby=\"")
-			.append(Html.escape(this.id))
-			.append("-title\" xmlns=\"http://www.w3.org/2000/svg\">\n");
-		svg.append("<title id=\"")
-			.append(Html.escape(this.id))
-			.append("-title\">")
-			.append(Html.escape(this.title))
-			.append("</title>\n");
-		svg.append(text(12, 22, this.title, "chart-title", "start"));
-		int top = legend(svg) + 14;
-		Axis axis = Axis.covering(maxValue());
-		int plotBottom = HEIGHT - BOTTOM;
-		int plotRight = WIDTH - RIGHT;
-		for (double tick : axis.ticks()) {
-			double y = y(tick, axis, top, plotBottom);
-			svg.append(line(LEFT, y, plotRight, y, "grid"));
-			svg.append(text(LEFT - 8, y + 4, Format.number(tick), "tick", "end"));
-		}
-		svg.append(line(LEFT, plotBottom, plotRight, plotBottom, "axis"));
-		for (int i = 0; i < this.categories.size(); i++) {
-			svg.append(text(x(i), plotBottom + 18, this.categories.get(i), "tick", "middle"));
-		}
-		svg.append(text((LEFT + plotRight) / 2.0, HEIGHT - 10, "concurrent users", "axis-title", "middle"));
-		if (this.categories.size() == 1) {
-			bars(svg, axis, top, plotBottom);
-		}
-		else {
-			lines(svg, axis, top, plotBottom);
-		}
-		svg.append("</svg>\n");
-		return svg.toString();
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> series() {
+		return (List<Map<String, Object>>) this.option.get("series");
 	}
 
 	/**
-	 * Return how many series have at least one value to draw.
-	 * @return the count the browser test expects to find drawn
+	 * Return how many data points each series holds, in order: what the browser test
+	 * expects ECharts to hold once it rendered the chart.
+	 * @return one count per series
 	 */
-	long drawnSeries() {
-		return this.series.stream().filter(Series::hasValues).count();
-	}
-
-	private void lines(StringBuilder svg, Axis axis, int top, int bottom) {
-		for (Reference reference : this.references) {
-			svg.append(
-					path(reference.values(), axis, top, bottom, "reference", REFERENCE_COLOR, "3 4", reference.name()));
-		}
-		for (Series series : this.series) {
-			if (!series.hasValues()) {
-				continue;
-			}
-			svg.append(path(series.values(), axis, top, bottom, "series", series.color(),
-					series.dashed() ? "7 5" : null, series.name()));
-			marks(svg, series, axis, top, bottom);
-		}
-	}
-
-	private void bars(StringBuilder svg, Axis axis, int top, int bottom) {
-		List<Series> drawn = this.series.stream().filter(Series::hasValues).toList();
-		double groupWidth = (WIDTH - RIGHT - LEFT) * 0.6;
-		double barWidth = groupWidth / Math.max(1, drawn.size());
-		double start = x(0) - groupWidth / 2;
-		for (int i = 0; i < drawn.size(); i++) {
-			Series series = drawn.get(i);
-			double value = series.values().getFirst();
-			double y = y(value, axis, top, bottom);
-			double x = start + i * barWidth + 2;
-			svg.append(String.format(Locale.ROOT,
-					"<rect class=\"series\" data-name=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s><title>%s</title></rect>\n",
-					Html.escape(series.name()), x, y, barWidth - 4, Math.max(1, bottom - y), series.color(),
-					series.dashed() ? " fill-opacity=\"0.55\"" : "", Html.escape(series.tooltips().getFirst())));
-			if (series.flagged().getFirst()) {
-				svg.append(text(x + (barWidth - 4) / 2, y - 6, series.flagText().getFirst(), "flag", "middle"));
-			}
-		}
-		for (Reference reference : this.references) {
-			double value = reference.values().getFirst();
-			if (Double.isNaN(value)) {
-				continue;
-			}
-			double y = y(value, axis, top, bottom);
-			svg.append(String.format(Locale.ROOT,
-					"<path class=\"reference\" d=\"M%.1f %.1fH%.1f\" stroke=\"%s\" stroke-dasharray=\"3 4\" fill=\"none\"><title>%s</title></path>\n",
-					(double) LEFT, y, (double) (WIDTH - RIGHT), REFERENCE_COLOR, Html.escape(reference.name())));
-		}
-	}
-
-	private void marks(StringBuilder svg, Series series, Axis axis, int top, int bottom) {
-		for (int i = 0; i < series.values().size(); i++) {
-			double value = series.values().get(i);
-			if (Double.isNaN(value)) {
-				continue;
-			}
-			double x = x(i);
-			double y = y(value, axis, top, bottom);
-			boolean flagged = series.flagged().get(i);
-			svg.append(String.format(Locale.ROOT,
-					"<circle class=\"mark\" cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%d\"><title>%s</title></circle>\n",
-					x, y, flagged ? 6 : 4, flagged ? "#fff" : series.color(), flagged ? ERROR_COLOR : series.color(),
-					flagged ? 3 : 1, Html.escape(series.tooltips().get(i))));
-			if (flagged) {
-				svg.append(text(x + 9, y - 8, series.flagText().get(i), "flag", "start"));
-			}
-		}
-	}
-
-	private String path(List<Double> values, Axis axis, int top, int bottom, String cssClass, String color,
-			String dashes, String name) {
-		StringBuilder d = new StringBuilder();
-		boolean penDown = false;
-		for (int i = 0; i < values.size(); i++) {
-			double value = values.get(i);
-			if (Double.isNaN(value)) {
-				penDown = false;
-				continue;
-			}
-			d.append(penDown ? 'L' : 'M')
-				.append(String.format(Locale.ROOT, "%.1f %.1f", x(i), y(value, axis, top, bottom)));
-			penDown = true;
-		}
-		if (d.isEmpty()) {
-			return "";
-		}
-		return String.format(Locale.ROOT,
-				"<path class=\"%s\" data-name=\"%s\" d=\"%s\" stroke=\"%s\" stroke-width=\"%s\"%s fill=\"none\"><title>%s</title></path>\n",
-				cssClass, Html.escape(name), d, color, cssClass.equals("series") ? "2.5" : "1.5",
-				(dashes != null) ? " stroke-dasharray=\"" + dashes + "\"" : "", Html.escape(name));
-	}
-
-	/** Draw the legend below the title; return the y where it ends. */
-	private int legend(StringBuilder svg) {
-		List<String> entries = new ArrayList<>();
-		int x = 12;
-		int y = 46;
-		for (Series series : this.series) {
-			String label = series.hasValues() ? series.name() : series.name() + " (not measured)";
-			int width = 34 + label.length() * 7;
-			if (x + width > WIDTH - 12) {
-				x = 12;
-				y += 20;
-			}
-			entries.add(legendEntry(x, y, label, series.color(), series.dashed() ? "7 5" : null));
-			x += width + 10;
-		}
-		for (Reference reference : this.references) {
-			int width = 34 + reference.name().length() * 7;
-			if (x + width > WIDTH - 12) {
-				x = 12;
-				y += 20;
-			}
-			entries.add(legendEntry(x, y, reference.name(), REFERENCE_COLOR, "3 4"));
-			x += width + 10;
-		}
-		entries.forEach(svg::append);
-		return y;
-	}
-
-	private static String legendEntry(int x, int y, String label, String color, String dashes) {
-		return String.format(Locale.ROOT,
-				"<g class=\"legend\"><path d=\"M%d %dH%d\" stroke=\"%s\" stroke-width=\"3\"%s/>%s</g>\n", x, y - 4,
-				x + 24, color, (dashes != null) ? " stroke-dasharray=\"" + dashes + "\"" : "",
-				text(x + 30, y, label, "legend-label", "start"));
-	}
-
-	private double maxValue() {
-		double max = 0;
-		for (Series series : this.series) {
-			for (double value : series.values()) {
-				if (!Double.isNaN(value) && !Double.isInfinite(value)) {
-					max = Math.max(max, value);
-				}
-			}
-		}
-		for (Reference reference : this.references) {
-			for (double value : reference.values()) {
-				if (!Double.isNaN(value) && !Double.isInfinite(value)) {
-					max = Math.max(max, value);
-				}
-			}
-		}
-		return max;
-	}
-
-	private double x(int index) {
-		double width = WIDTH - RIGHT - LEFT;
-		return LEFT + (index + 0.5) * width / this.categories.size();
-	}
-
-	private static double y(double value, Axis axis, int top, int bottom) {
-		return bottom - (value / axis.max()) * (bottom - top);
-	}
-
-	private static String line(double x1, double y1, double x2, double y2, String cssClass) {
-		return String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
-				cssClass, x1, y1, x2, y2);
-	}
-
-	private static String text(double x, double y, String text, String cssClass, String anchor) {
-		return String.format(Locale.ROOT, "<text class=\"%s\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n",
-				cssClass, x, y, anchor, Html.escape(text));
+	List<Integer> points() {
+		return series().stream().map((series) -> ((List<?>) series.get("data")).size()).toList();
 	}
 
 	/**
-	 * One line of the chart.
-	 *
-	 * @param name the legend's name for it
+	 * Render the chart's place in the page; the page's script draws into it.
+	 * @return a {@code <figure>} element
+	 */
+	String toHtml() {
+		return "<figure><div class=\"chart\" id=\"" + Html.escape(this.id) + "\" role=\"img\" aria-label=\""
+				+ Html.escape(this.title) + "\" data-series=\"" + series().size() + "\" data-points=\""
+				+ String.join(",", points().stream().map(String::valueOf).toList()) + "\"></div></figure>\n";
+	}
+
+	/**
+	 * Return what the page's script reads to draw this chart.
+	 * @return id, group and option
+	 */
+	Map<String, Object> toJson() {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("id", this.id);
+		this.group.ifPresent((name) -> json.put("group", name));
+		json.put("option", this.option);
+		return json;
+	}
+
+	/**
+	 * Start an option with what every chart of the report has: the title, the legend, a
+	 * tooltip on the axis and the toolbox's PNG export.
+	 * @param id the chart's id, the exported file's name
+	 * @param title the title
+	 * @param unit the unit the tooltip puts after each value
+	 * @return the option, to be completed with axes and series
+	 */
+	static Map<String, Object> option(String id, String title, String unit) {
+		Map<String, Object> option = new LinkedHashMap<>();
+		option.put("animation", false);
+		option.put("title", Map.of("text", title, "left", 8, "top", 4, "textStyle", Map.of("fontSize", 14)));
+		option.put("legend", Map.of("top", 28, "left", 8, "right", 64, "type", "scroll"));
+		option.put("tooltip", Map.of("trigger", "axis", "unit", unit));
+		option.put("toolbox",
+				Map.of("right", 8, "top", 2, "feature", Map.of("saveAsImage", Map.of("name", id, "pixelRatio", 2))));
+		option.put("grid", Map.of("left", 64, "right", 24, "top", 64, "bottom", 56));
+		return option;
+	}
+
+	/**
+	 * A line of one service.
+	 * @param name the legend's name
 	 * @param color its colour
-	 * @param dashed whether it is drawn dashed (e.g. p99 beside a solid p50)
-	 * @param values one value per step, {@code NaN} where not measured
-	 * @param tooltips one tooltip per step
-	 * @param flagged per step, whether the run had failed requests
-	 * @param flagText per step, what is written beside a flagged mark
+	 * @param dashed whether it is dashed (p99 beside a solid p50)
+	 * @param data its points: numbers, {@code null} where not measured, or maps for
+	 * points with a style of their own
+	 * @return the series
 	 */
-	record Series(String name, String color, boolean dashed, List<Double> values, List<String> tooltips,
-			List<Boolean> flagged, List<String> flagText) {
-
-		Series {
-			values = List.copyOf(values);
-			tooltips = List.copyOf(tooltips);
-			flagged = List.copyOf(flagged);
-			flagText = List.copyOf(flagText);
-		}
-
-		boolean hasValues() {
-			return this.values.stream().anyMatch((value) -> !Double.isNaN(value));
-		}
-
+	static Map<String, Object> line(String name, String color, boolean dashed, List<Object> data) {
+		Map<String, Object> series = new LinkedHashMap<>();
+		series.put("name", name);
+		series.put("type", "line");
+		series.put("data", new ArrayList<>(data));
+		series.put("color", color);
+		series.put("itemStyle", Map.of("color", color));
+		series.put("symbolSize", 7);
+		series.put("connectNulls", false);
+		series.put("lineStyle", Map.of("color", color, "width", 2.5, "type", dashed ? "dashed" : "solid"));
+		return series;
 	}
 
 	/**
-	 * A reference line: what an ideal or a known limit predicts.
-	 *
-	 * @param name what it is, for the legend
-	 * @param values one value per step
+	 * Error bars from the smallest to the largest value of the repeated runs, named as
+	 * the line they belong to so that its legend entry hides both.
+	 * @param name the line's name
+	 * @param color its colour
+	 * @param data one {@code [step index, min, max]} per step that has a range
+	 * @return the series
 	 */
-	record Reference(String name, List<Double> values) {
-
-		Reference {
-			values = List.copyOf(values);
-		}
-
+	static Map<String, Object> errorBars(String name, String color, List<Object> data) {
+		Map<String, Object> series = new LinkedHashMap<>();
+		series.put("name", name);
+		series.put("type", "custom");
+		series.put("renderItem", "errorBar");
+		series.put("color", color);
+		series.put("itemStyle", Map.of("color", color));
+		series.put("encode", Map.of("x", 0, "y", List.of(1, 2)));
+		series.put("z", 3);
+		series.put("data", new ArrayList<>(data));
+		return series;
 	}
 
 	/**
-	 * A linear y axis from zero to a round maximum, with round ticks.
-	 *
-	 * @param max the top of the axis
-	 * @param step the distance between ticks
+	 * A grey dashed line of what theory predicts at each step.
+	 * @param name what it is
+	 * @param data one value per step
+	 * @return the series
 	 */
-	record Axis(double max, double step) {
+	static Map<String, Object> reference(String name, List<Object> data) {
+		Map<String, Object> series = new LinkedHashMap<>();
+		series.put("name", name);
+		series.put("type", "line");
+		series.put("data", new ArrayList<>(data));
+		series.put("color", REFERENCE_COLOR);
+		series.put("itemStyle", Map.of("color", REFERENCE_COLOR));
+		series.put("symbol", "none");
+		series.put("lineStyle", Map.of("color", REFERENCE_COLOR, "width", 1.5, "type", "dashed"));
+		return series;
+	}
 
-		static Axis covering(double value) {
-			if (value <= 0) {
-				return new Axis(1, 0.2);
-			}
-			double rough = value * 1.05 / 5;
-			double magnitude = Math.pow(10, Math.floor(Math.log10(rough)));
-			double step = magnitude * 10;
-			for (double factor : new double[] { 1, 2, 2.5, 5, 10 }) {
-				if (magnitude * factor >= rough) {
-					step = magnitude * factor;
-					break;
-				}
-			}
-			return new Axis(Math.ceil(value * 1.05 / step) * step, step);
-		}
+	/**
+	 * A horizontal grey line at a constant value, such as the cores available.
+	 * @param name what it is
+	 * @param value where it is
+	 * @return a {@code markLine} to add to a series
+	 */
+	static Map<String, Object> markLine(String name, double value) {
+		return Map.of("silent", true, "symbol", "none", "lineStyle",
+				Map.of("color", REFERENCE_COLOR, "type", "dashed", "width", 1.5), "label",
+				Map.of("formatter", name, "position", "insideEndTop", "color", REFERENCE_COLOR), "data",
+				List.of(Map.of("name", name, "yAxis", value)));
+	}
 
-		List<Double> ticks() {
-			List<Double> ticks = new ArrayList<>();
-			for (int i = 0; i * this.step <= this.max + this.step / 1000; i++) {
-				ticks.add(i * this.step);
-			}
-			return ticks;
-		}
-
+	/**
+	 * Return a value as JSON can carry it.
+	 * @param value a figure
+	 * @return the figure, {@code null} if it was not measured
+	 */
+	static Double value(double value) {
+		return (Double.isNaN(value) || Double.isInfinite(value)) ? null : value;
 	}
 
 }

@@ -48,6 +48,8 @@ public final class Compare {
 		try {
 			targets = Targets.extract(args);
 			options = CompareOptions.parse(targets.arguments(), LocalDateTime.now());
+			// An --against that names no earlier run fails now, not after the run.
+			options.against().ifPresent(EarlierRun::read);
 		}
 		catch (IllegalArgumentException ex) {
 			err.println(ex.getMessage());
@@ -62,9 +64,13 @@ public final class Compare {
 					out, targets)
 				.run();
 			out.println();
-			out.print(MarkdownSummary.render(report));
+			out.print(MarkdownSummary.render(report, options.against().map(EarlierRun::read)));
 			out.println("Report: " + options.out().toAbsolutePath().resolve(ReportFiles.REPORT));
 			return 0;
+		}
+		catch (EarlierRun.EnvironmentsDiffer ex) {
+			err.println(ex.getMessage());
+			return 2;
 		}
 		catch (Exception ex) {
 			err.println("The comparison failed: " + ex);

@@ -44,11 +44,12 @@ import dev.iomodels.harness.Service;
  * @param cpus where the services and the load generator run; empty for the machine's
  * default ({@link CpuSets#defaultFor(int)})
  * @param warmUpLimit how long the warm-up may go on while the JIT is still compiling
+ * @param against an earlier comparison's results directory to compare every figure with
  */
 public record CompareOptions(Profile profile, Duration latency, Optional<List<Integer>> users, Duration stepDuration,
 		Duration warmUp, List<Service> services, List<String> transports, String backend, Optional<String> databaseUrl,
 		String databaseUser, Path out, boolean help, int repeats, boolean controls, String loadGenerator,
-		boolean crossCheck, Optional<CpuSets> cpus, Duration warmUpLimit) {
+		boolean crossCheck, Optional<CpuSets> cpus, Duration warmUpLimit, Optional<Path> against) {
 
 	/** What {@code --help} prints. */
 	public static final String USAGE = """
@@ -100,6 +101,9 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			                              starting it (repeat for each; NAME is classic, loom or webflux;
 			                              management defaults to the API port + 1000); only the scenarios
 			                              with the targets' emulated latency run, and nothing is restarted
+			  --against results/<earlier> compare every figure with an earlier run of the same scenarios: the
+			                              report shows each change and flags those beyond the spread of
+			                              the runs; refused if the cores, JDK or JVM flags differ
 			  --out results/<timestamp>   where the report goes
 			  --help                      this text
 
@@ -184,9 +188,10 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			throw new IllegalArgumentException("--controls runs each model's control on its default transport:"
 					+ " leave out --transports, or --controls");
 		}
+		Optional<Path> against = Optional.ofNullable(flags.get("against")).map(Path::of);
 		CompareOptions options = new CompareOptions(profile, latency, users, stepDuration, warmUp, services, transports,
 				backend, databaseUrl, databaseUser, out, false, repeats, controls, loadGenerator,
-				flags.containsKey("cross-check"), cpus, warmUpLimit);
+				flags.containsKey("cross-check"), cpus, warmUpLimit, against);
 		if (options.contenders().isEmpty()) {
 			throw new IllegalArgumentException("--transports " + String.join(",", transports)
 					+ ": none of the chosen services runs any of them; see --help");
@@ -201,7 +206,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 	private CompareOptions withHelp() {
 		return new CompareOptions(this.profile, this.latency, this.users, this.stepDuration, this.warmUp, this.services,
 				this.transports, this.backend, this.databaseUrl, this.databaseUser, this.out, true, this.repeats,
-				this.controls, this.loadGenerator, this.crossCheck, this.cpus, this.warmUpLimit);
+				this.controls, this.loadGenerator, this.crossCheck, this.cpus, this.warmUpLimit, this.against);
 	}
 
 	/**
@@ -297,6 +302,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		settings.put("crossCheck", this.crossCheck);
 		settings.put("warmUpLimit", Durations.compact(this.warmUpLimit));
 		settings.put("out", this.out.toString());
+		this.against.ifPresent((directory) -> settings.put("against", directory.toString()));
 		return settings;
 	}
 
@@ -336,7 +342,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			if (!List
 				.of("profile", "latency", "users", "step-duration", "warm-up", "services", "transports", "backend",
 						"database-url", "database-user", "out", "help", "repeat", "controls", "no-controls",
-						"load-generator", "cross-check", "cpus", "warm-up-limit")
+						"load-generator", "cross-check", "cpus", "warm-up-limit", "against")
 				.contains(name)) {
 				throw new IllegalArgumentException("Unknown flag --" + name + "; see --help");
 			}

@@ -110,6 +110,11 @@ final class Comparison {
 		Instant started = Instant.now();
 		Machine machine = Machine.describe();
 		Path directory = this.options.out().toAbsolutePath();
+		// Refused before minutes of load, and before anything is written, not after.
+		Optional<EarlierRun> earlier = this.options.against().map(EarlierRun::read);
+		earlier.ifPresent((run) -> run.requireSameEnvironment(machine.cores(),
+				EarlierRun.jdk(machine.javaVersion(), machine.javaVendor()),
+				this.targets.jvmFlags(serviceJvmFlags(machine))));
 		Files.createDirectories(directory);
 		List<Scenario> scenarios;
 		try (HttpClient client = HttpClient.newHttpClient()) {
@@ -117,7 +122,7 @@ final class Comparison {
 		}
 		Path jarCopies = Files.createTempDirectory("compared-jars-");
 		try {
-			return run(started, machine, directory, scenarios, copyJars(jarCopies));
+			return run(started, machine, directory, scenarios, copyJars(jarCopies), earlier);
 		}
 		finally {
 			try (Stream<Path> copies = Files.list(jarCopies)) {
@@ -148,13 +153,21 @@ final class Comparison {
 		return jars;
 	}
 
-	private ComparisonReport run(Instant started, Machine machine, Path directory, List<Scenario> scenarios,
-			Map<Service, Path> jars) throws Exception {
+	/**
+	 * Return the JVM flags every service is started with: the fair ones, and the same
+	 * processor count for every service, whatever the JVM would detect, so that pool
+	 * sizes derived from it (carriers, event loops, GC threads) are equal; a pinned
+	 * service counts the processors it is pinned to.
+	 */
+	private List<String> serviceJvmFlags(Machine machine) {
 		List<String> jvmFlags = new ArrayList<>(ServiceProcess.FAIR_JVM_FLAGS);
-		// The same processor count for every service, whatever the JVM would detect, so
-		// that pool sizes derived from it (carriers, event loops, GC threads) are equal;
-		// a pinned service counts the processors it is pinned to.
 		jvmFlags.add("-XX:ActiveProcessorCount=" + this.cpus.service().map(CpuSets::count).orElse(machine.cores()));
+		return jvmFlags;
+	}
+
+	private ComparisonReport run(Instant started, Machine machine, Path directory, List<Scenario> scenarios,
+			Map<Service, Path> jars, Optional<EarlierRun> earlier) throws Exception {
+		List<String> jvmFlags = serviceJvmFlags(machine);
 		pinLoadGenerator();
 		this.out.printf("Comparing %s on %s%nResults: %s%n",
 				String.join(", ", this.options.contenders().stream().map(Contender::label).toList()), machine.summary(),
@@ -191,7 +204,8 @@ final class Comparison {
 		ComparisonReport report = new ComparisonReport(environment, scenarios,
 				this.options.contenders().stream().map(Contender::label).toList(), Repetitions.summarise(runs),
 				Repetitions.summarise(controlRuns), Repetitions.summarise(crossCheckRuns));
-		ReportFiles.write(report, directory);
+		ReportFiles.write(report, directory, earlier);
+		ResultsIndex.update(directory);
 		progress.line("done: " + directory.resolve(ReportFiles.REPORT));
 		return report;
 	}

@@ -1,13 +1,19 @@
 package dev.iomodels.comparison;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code report.html}: one self-contained page, charts drawn as inline SVG and styles
- * inline, so that it opens from disk, attaches to a mail and needs no network or script.
+ * {@code report.html}: one self-contained page, with Apache ECharts, the charts' options
+ * and the styles inlined, so that it opens from disk and attaches to a mail with no
+ * network: charts against the steps, the per-second traces of every step, the winner
+ * tables and, with {@code --against}, every figure's change against an earlier run.
  */
 final class HtmlReport {
 
@@ -23,13 +29,11 @@ final class HtmlReport {
 			  margin-right: 6px; vertical-align: -2px; }
 			.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 16px; }
 			.charts figure { margin: 0; border: 1px solid #e3e3e3; border-radius: 6px; padding: 4px; background: #fff; }
-			svg.chart { width: 100%; height: auto; display: block; }
-			svg .chart-title { font-size: 15px; font-weight: 600; fill: #1d1d1f; }
-			svg .legend-label, svg .tick { font-size: 12px; fill: #444; }
-			svg .axis-title { font-size: 12px; fill: #666; }
-			svg .grid { stroke: #ececec; }
-			svg .axis { stroke: #999; }
-			svg .flag { font-size: 11px; font-weight: 700; fill: #d62728; }
+			div.chart { width: 100%; height: 360px; }
+			.traces div.chart { height: 300px; }
+			tr.better td { background: #e8f5e9; }
+			tr.worse td { background: #fdecea; }
+			footer { margin-top: 40px; color: #666; font-size: 12px; }
 			table { border-collapse: collapse; font-size: 13px; margin: 4px 0 12px; }
 			.table-scroll { overflow-x: auto; }
 			th, td { border: 1px solid #ddd; padding: 4px 8px; text-align: right; vertical-align: top; }
@@ -43,6 +47,8 @@ final class HtmlReport {
 			code { background: #f3f3f3; padding: 1px 4px; border-radius: 3px; white-space: nowrap; }
 			""";
 
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
 	private HtmlReport() {
 	}
 
@@ -52,7 +58,20 @@ final class HtmlReport {
 	 * @return the HTML page
 	 */
 	static String render(ComparisonReport report) {
+		return render(report, Optional.empty());
+	}
+
+	/**
+	 * Render the report, compared against an earlier run.
+	 * @param report the comparison
+	 * @param earlier the earlier run, with {@code --against}
+	 * @return the HTML page
+	 */
+	static String render(ComparisonReport report, Optional<EarlierRun> earlier) {
 		Environment environment = report.environment();
+		List<Chart> charts = new ArrayList<>();
+		List<RunChange> changes = earlier.map((run) -> RunChange.compare(run.rows(), ReportFiles.rows(report)))
+			.orElse(List.of());
 		StringBuilder html = new StringBuilder();
 		html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
 			.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -84,8 +103,12 @@ final class HtmlReport {
 			.append(" on the same machine, one run per concurrency step, after an unmeasured warm-up. The service's ")
 			.append("metrics were sampled every second during each step: peaks of the gauges, increases of the ")
 			.append("counters over the step. <em>CPU under load</em> counts only the seconds in which the service ")
-			.append("answered requests. Throughput is the requests answered during a step divided by its duration. Grey dashed lines are what theory predicts; a red ring marks a run with failed ")
-			.append("requests, with its success rate. Hover a mark for its exact figure. ")
+			.append("answered requests. Throughput is the requests answered during a step divided by its duration. ")
+			.append("Grey dashed lines are what theory predicts; a red ring marks a run with failed ")
+			.append("requests, with its success rate; with repeated runs, error bars span the smallest to the largest ")
+			.append("run. Hover a chart for its exact figures, click a legend entry to hide a series, scroll on a ")
+			.append("trace, or use its slider, to zoom its time range, and save any chart as a PNG with its download ")
+			.append("button. ")
 			.append(Html.escape(report.quietness()))
 			.append("</p>\n");
 		Targets.note(environment)
@@ -101,11 +124,26 @@ final class HtmlReport {
 							+ Html.escape(scenario.title()) + "</a>")
 					.toList()));
 		html.append("</p>\n");
+		earlier.ifPresent((run) -> html.append("<p class=\"note\">")
+			.append(Html.escape("Compared against the run in " + run.directory() + " (started " + run.started()
+					+ ", the same cores, JDK and JVM flags): "
+					+ changes.stream().filter(RunChange::beyondSpread).count() + " of " + changes.size()
+					+ " figures changed beyond the spread of the runs. Its figures are drawn"
+					+ " dotted in the charts."))
+			.append("</p>\n"));
 		for (Scenario scenario : report.scenarios()) {
-			scenario(html, report, scenario);
+			scenario(html, report, scenario, earlier, changes, charts);
 		}
 		environment(html, environment);
-		html.append("</body>\n</html>\n");
+		Echarts echarts = Echarts.load();
+		html.append("<footer>").append(Html.escape(echarts.notice())).append("</footer>\n");
+		html.append("<script type=\"application/json\" id=\"chart-options\">")
+			.append(JSON.writeValueAsString(charts.stream().map(Chart::toJson).toList()).replace("</", "<\\/"))
+			.append("</script>\n<script>\n")
+			.append(echarts.inlined())
+			.append("\n</script>\n<script>\n")
+			.append(ReportScript.SCRIPT)
+			.append("</script>\n</body>\n</html>\n");
 		return html.toString();
 	}
 
@@ -130,7 +168,8 @@ final class HtmlReport {
 		html.append("</table>\n</div>\n");
 	}
 
-	private static void scenario(StringBuilder html, ComparisonReport report, Scenario scenario) {
+	private static void scenario(StringBuilder html, ComparisonReport report, Scenario scenario,
+			Optional<EarlierRun> earlier, List<RunChange> changes, List<Chart> charts) {
 		html.append("<section class=\"scenario\" id=\"").append(Html.escape(scenario.id())).append("\">\n");
 		html.append("<h2>").append(Html.escape(scenario.title())).append("</h2>\n");
 		html.append("<p class=\"question\">").append(Html.escape(scenario.question())).append("</p>\n");
@@ -141,8 +180,9 @@ final class HtmlReport {
 					+ scenario.heap().map((heap) -> "; every service's heap -Xmx" + heap).orElse("") + "."))
 			.append("</p>\n");
 		html.append("<div class=\"charts\">\n");
-		for (Chart chart : ScenarioCharts.of(report, scenario)) {
-			html.append("<figure>").append(chart.toSvg()).append("</figure>\n");
+		for (Chart chart : ScenarioCharts.of(report, scenario, earlier)) {
+			html.append(chart.toHtml());
+			charts.add(chart);
 		}
 		html.append("</div>\n");
 		html.append("<h3>Winners</h3>\n<p class=\"note\">Best, then runner-up, at each step. A run with failed ")
@@ -175,6 +215,8 @@ final class HtmlReport {
 			html.append("</tr>\n");
 		}
 		html.append("</table>\n");
+		earlier.ifPresent((run) -> against(html, run,
+				changes.stream().filter((change) -> change.scenario().equals(scenario.id())).toList()));
 		table(html, "API overhead: each service against its model's bare endpoint",
 				"The control of each model is a Spring Boot app of the same stack, the same JVM flags and connector"
 						+ " limits, whose handler answers the same bytes with no filters and no store, after the same"
@@ -185,6 +227,7 @@ final class HtmlReport {
 				"Each step measured again right after the first, on the same running service, by the other load"
 						+ " generator. An order that differs means the ranking depends on the load generator.",
 				Tables.crossCheckColumns(report, scenario), Tables.crossCheck(report, scenario));
+		traces(html, report, scenario, charts);
 		html.append("<h3>All figures</h3>\n<div class=\"table-scroll\">\n<table class=\"results\">\n<tr>");
 		for (String column : Tables.RESULT_COLUMNS) {
 			html.append("<th>").append(Html.escape(column)).append("</th>");
@@ -214,6 +257,73 @@ final class HtmlReport {
 				.append("</td></tr>\n");
 		}
 		html.append("</table>\n</div>\n</section>\n");
+	}
+
+	private static void traces(StringBuilder html, ComparisonReport report, Scenario scenario, List<Chart> charts) {
+		boolean first = true;
+		for (int users : scenario.users()) {
+			List<Chart> traces = StepTraces.of(report, scenario, users);
+			if (traces.isEmpty()) {
+				continue;
+			}
+			if (first) {
+				html.append("<h3>Second by second</h3>\n<p class=\"note\">Every step as the services' metrics were ")
+					.append("sampled each second, the three services on one time axis: zero is where the measured ")
+					.append("load began, the shaded band is its window, and the seconds around it are the load ")
+					.append("generator starting and stopping. Counters are drawn as their increase per second. ")
+					.append("The charts of a step share their tooltip and zoom. With repeated runs, the traces are ")
+					.append("those of the run whose throughput was the median. Latency is not sampled per second, ")
+					.append("so it has no trace.</p>\n");
+				first = false;
+			}
+			html.append("<h4>").append(Html.escape(Format.count(users) + " users")).append("</h4>\n");
+			html.append("<div class=\"charts traces\" id=\"")
+				.append(Html.escape(StepTraces.group(scenario, users)))
+				.append("\">\n");
+			for (Chart chart : traces) {
+				html.append(chart.toHtml());
+				charts.add(chart);
+			}
+			html.append("</div>\n");
+		}
+	}
+
+	private static void against(StringBuilder html, EarlierRun run, List<RunChange> changes) {
+		html.append("<h3>Against the earlier run</h3>\n<p class=\"note\">")
+			.append(Html.escape("Each figure against " + run.directory() + " (started " + run.started() + "). "
+					+ "A change is beyond the spread when both runs were repeated and their ranges (smallest to "
+					+ "largest run) do not overlap; results.json records ranges for throughput and p99 only, so the "
+					+ "other figures say \"spread unknown\", as does every figure of a single run."))
+			.append("</p>\n");
+		if (changes.isEmpty()) {
+			html.append("<p class=\"note\">The earlier run did not measure this scenario the same way (the same ")
+				.append("steps, step duration, latency and load generator), so nothing is compared.</p>\n");
+			return;
+		}
+		html.append("<div class=\"table-scroll\">\n<table class=\"against\">\n<tr>");
+		for (String column : List.of("users", "service", "figure", "earlier", "now", "change", "verdict")) {
+			html.append("<th class=\"text\">").append(column).append("</th>");
+		}
+		html.append("</tr>\n");
+		for (RunChange change : changes) {
+			html.append(switch (change.verdict()) {
+				case BETTER -> "<tr class=\"better\">";
+				case WORSE -> "<tr class=\"worse\">";
+				default -> "<tr>";
+			});
+			for (String cell : List.of(Format.count(change.users()), change.service(), change.metric().title(),
+					change.format(change.before()) + rangeText(change, change.beforeSpread()),
+					change.format(change.after()) + rangeText(change, change.afterSpread()), change.describeChange(),
+					change.describeVerdict())) {
+				html.append("<td class=\"text\">").append(Html.escape(cell)).append("</td>");
+			}
+			html.append("</tr>\n");
+		}
+		html.append("</table>\n</div>\n");
+	}
+
+	private static String rangeText(RunChange change, Spread spread) {
+		return spread.measured() ? " [" + change.format(spread.min()) + "–" + change.format(spread.max()) + "]" : "";
 	}
 
 	private static void environment(StringBuilder html, Environment environment) {

@@ -1,6 +1,7 @@
 package dev.iomodels.comparison;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,17 @@ final class MarkdownSummary {
 	 * @return Markdown text
 	 */
 	static String render(ComparisonReport report) {
+		return render(report, Optional.empty());
+	}
+
+	/**
+	 * Render the summary, with the figures that changed beyond the spread against an
+	 * earlier run.
+	 * @param report the comparison
+	 * @param earlier the run compared against, with {@code --against}
+	 * @return Markdown text
+	 */
+	static String render(ComparisonReport report, Optional<EarlierRun> earlier) {
 		Environment environment = report.environment();
 		StringBuilder md = new StringBuilder();
 		md.append("# I/O models compared: ").append(String.join(", ", report.services())).append("\n\n");
@@ -42,6 +54,7 @@ final class MarkdownSummary {
 			.append(report.quietness())
 			.append("\n\n");
 		Targets.note(environment).ifPresent((note) -> md.append(note).append("\n\n"));
+		earlier.ifPresent((run) -> against(md, run, RunChange.compare(run.rows(), ReportFiles.rows(report))));
 		for (Scenario scenario : report.scenarios()) {
 			md.append("## ").append(scenario.title()).append("\n\n");
 			md.append(scenario.question())
@@ -78,6 +91,43 @@ final class MarkdownSummary {
 					Tables.crossCheck(report, scenario));
 		}
 		return md.toString();
+	}
+
+	private static void against(StringBuilder md, EarlierRun run, List<RunChange> changes) {
+		List<RunChange> beyond = changes.stream().filter(RunChange::beyondSpread).toList();
+		md.append("Against `")
+			.append(run.directory())
+			.append("` (started ")
+			.append(run.started())
+			.append("): ")
+			.append(beyond.size())
+			.append(" of ")
+			.append(changes.size())
+			.append(" figures changed beyond the spread of the runs")
+			.append(beyond.isEmpty() ? "." : ":")
+			.append("\n\n");
+		for (RunChange change : beyond) {
+			md.append("- ")
+				.append(change.scenario())
+				.append(", ")
+				.append(Format.count(change.users()))
+				.append(" users, ")
+				.append(change.service())
+				.append(", ")
+				.append(change.metric().title())
+				.append(": ")
+				.append(change.format(change.before()))
+				.append(" → ")
+				.append(change.format(change.after()))
+				.append(" (")
+				.append(change.describeChange())
+				.append(", ")
+				.append(change.describeVerdict())
+				.append(")\n");
+		}
+		if (!beyond.isEmpty()) {
+			md.append("\n");
+		}
 	}
 
 	private static void table(StringBuilder md, String title, List<String> columns, List<List<String>> rows) {

@@ -45,7 +45,39 @@ final class ReportFiles {
 	 * @throws IOException if a file cannot be written
 	 */
 	static void write(ComparisonReport report, Path directory) throws IOException {
+		write(report, directory, Optional.empty());
+	}
+
+	/**
+	 * Write every file, the report compared against an earlier run.
+	 * @param report the comparison
+	 * @param directory the results directory
+	 * @param earlier the run compared against, with {@code --against}
+	 * @throws IOException if a file cannot be written
+	 */
+	static void write(ComparisonReport report, Path directory, Optional<EarlierRun> earlier) throws IOException {
 		Files.createDirectories(directory);
+		List<ResultRow> rows = rows(report);
+		List<SampleRow> samples = Stream
+			.of(report.results().stream(), report.controls().stream(), report.crossChecks().stream())
+			.flatMap(Function.identity())
+			.flatMap((result) -> result.samples().stream().map((sample) -> SampleRow.of(result, sample)))
+			.toList();
+		Files.writeString(directory.resolve(RESULTS_JSON), JSON.writeValueAsString(rows));
+		Files.writeString(directory.resolve(RESULTS_CSV), Csv.of(ResultRow.class, rows));
+		Files.writeString(directory.resolve(SAMPLES_CSV), Csv.of(SampleRow.class, samples));
+		Files.writeString(directory.resolve(ENVIRONMENT), JSON.writeValueAsString(report.environment()));
+		Files.writeString(directory.resolve(SUMMARY), MarkdownSummary.render(report, earlier));
+		Files.writeString(directory.resolve(REPORT), HtmlReport.render(report, earlier));
+	}
+
+	/**
+	 * Flatten a comparison into the rows of {@code results.json}: services, then
+	 * controls, then cross-checks.
+	 * @param report the comparison
+	 * @return the rows
+	 */
+	static List<ResultRow> rows(ComparisonReport report) {
 		Map<String, Scenario> scenarios = report.scenarios()
 			.stream()
 			.collect(Collectors.toMap(Scenario::id, Function.identity()));
@@ -64,17 +96,7 @@ final class ReportFiles {
 			rows.add(ResultRow.of(check, scenario, "cross-check", report.crossCheckGenerator(scenario),
 					Optional.empty()));
 		}
-		List<SampleRow> samples = Stream
-			.of(report.results().stream(), report.controls().stream(), report.crossChecks().stream())
-			.flatMap(Function.identity())
-			.flatMap((result) -> result.samples().stream().map((sample) -> SampleRow.of(result, sample)))
-			.toList();
-		Files.writeString(directory.resolve(RESULTS_JSON), JSON.writeValueAsString(rows));
-		Files.writeString(directory.resolve(RESULTS_CSV), Csv.of(ResultRow.class, rows));
-		Files.writeString(directory.resolve(SAMPLES_CSV), Csv.of(SampleRow.class, samples));
-		Files.writeString(directory.resolve(ENVIRONMENT), JSON.writeValueAsString(report.environment()));
-		Files.writeString(directory.resolve(SUMMARY), MarkdownSummary.render(report));
-		Files.writeString(directory.resolve(REPORT), HtmlReport.render(report));
+		return rows;
 	}
 
 }

@@ -69,6 +69,28 @@ class CompareOptionsTests {
 	}
 
 	@Test
+	void againstNamesTheEarlierRunAndGoesIntoTheSettings() {
+		CompareOptions options = parse("--tiny", "--against", "results/earlier");
+
+		assertThat(options.against()).hasValue(Path.of("results/earlier"));
+		assertThat(options.settings()).containsEntry("against", "results/earlier");
+		assertThat(parse().against()).isEmpty();
+		assertThat(CompareOptions.USAGE).contains("--against results/<earlier>");
+	}
+
+	@Test
+	void anAgainstThatNamesNoEarlierRunIsABadCommandLine() {
+		java.io.ByteArrayOutputStream errors = new java.io.ByteArrayOutputStream();
+
+		int status = Compare.run(new String[] { "--tiny", "--against", "/nonexistent/run" }, Path.of("."),
+				new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+				new java.io.PrintStream(errors, true));
+
+		assertThat(status).isEqualTo(2);
+		assertThat(errors.toString()).contains("--against /nonexistent/run: results.json is missing");
+	}
+
+	@Test
 	void flagsOverrideTheProfile() {
 		CompareOptions options = parse("--profile", "tiny", "--latency", "250ms", "--users", "10, 20,40",
 				"--step-duration=7s", "--warm-up", "0", "--services", "webflux,loom", "--backend", "memory", "--out",

@@ -140,6 +140,16 @@ final class HeadlessChromium implements AutoCloseable {
 	}
 
 	/**
+	 * Move the mouse to a point of the window, as a reader's hover.
+	 * @param x pixels from the window's left
+	 * @param y pixels from the window's top
+	 * @throws Exception if the browser does not answer
+	 */
+	void mouseMove(double x, double y) throws Exception {
+		send("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y));
+	}
+
+	/**
 	 * Take a screenshot of the whole page, not just the window.
 	 * @param file where the PNG goes
 	 * @throws Exception if it cannot be taken

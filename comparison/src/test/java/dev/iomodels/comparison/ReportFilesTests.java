@@ -77,24 +77,34 @@ class ReportFilesTests {
 		ReportFiles.write(RecordedResults.report(), this.directory);
 
 		String html = Files.readString(this.directory.resolve("report.html"));
-		assertThat(html).doesNotContain("<script", "<link", "src=", "@import", "url(");
-		// The only absolute URL is SVG's namespace, which is a name, not a download.
-		Matcher urls = Pattern.compile("https?://[^\"'\\s<]+").matcher(html);
+		// Every script is inline: ECharts, the charts' options and the page's own.
+		assertThat(count(html, "<script")).isEqualTo(3);
+		assertThat(html).contains("* Licensed to the Apache Software Foundation (ASF)",
+				"<script type=\"application/json\" id=\"chart-options\">");
+		String page = html.replaceAll("(?s)<script[^>]*>.*?</script>", "");
+		assertThat(page).doesNotContain("<script", "<link", "src=", "@import", "url(");
+		// The only absolute URLs outside the scripts are in the licence notice: names,
+		// not downloads.
+		Matcher urls = Pattern.compile("https?://[^\"'\\s<)]+").matcher(page);
 		while (urls.find()) {
-			assertThat(urls.group()).isEqualTo("http://www.w3.org/2000/svg");
+			assertThat(urls.group()).isIn("https://www.apache.org/licenses/LICENSE-2.0", "https://www.apache.org/");
 		}
+		assertThat(page).contains("Apache ECharts 5.5.0", "Apache License 2.0");
 	}
 
 	@Test
-	void theReportHasEightChartsPerScenarioWithALinePerService() throws IOException {
+	void theReportHasEightChartsPerScenarioAndSixTracesPerStep() throws IOException {
 		ReportFiles.write(RecordedResults.report(), this.directory);
 
 		String html = Files.readString(this.directory.resolve("report.html"));
-		assertThat(count(html, "<svg class=\"chart\"")).isEqualTo(3 * 8);
+		// Three scenarios of 3, 3 and 1 steps.
+		assertThat(count(html, "<div class=\"chart\"")).isEqualTo(3 * 8 + 7 * 6);
+		assertThat(html).contains("id=\"latency-sweep-800-users-throughput\"", "id=\"c10k-10000-users-gc\"",
+				"id=\"cpu-bound-sweep-50-users-in-flight\"");
 		assertThat(html).contains("id=\"latency-sweep-throughput\"", "id=\"latency-sweep-latency\"",
 				"id=\"latency-sweep-cpu\"", "id=\"latency-sweep-platform-threads\"",
 				"id=\"latency-sweep-virtual-threads\"", "id=\"latency-sweep-memory\"");
-		assertThat(html).contains("ideal: users ÷ latency", "200-thread pool by Little&#39;s law");
+		assertThat(html).contains("ideal: users ÷ latency", "200-thread pool by Little's law");
 	}
 
 	@Test

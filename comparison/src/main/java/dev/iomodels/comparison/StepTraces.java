@@ -1,0 +1,159 @@
+package dev.iomodels.comparison;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The per-second story of one scenario step, from the samples the comparison takes every
+ * second ({@code samples.csv}): the three services overlaid on one time axis, zero where
+ * the measured load began, its window shaded. Gauges are drawn as read; counters as their
+ * increase per second between two samples. With repeated runs, the samples are those of
+ * the run whose throughput was the median. The load generator's latency is not sampled
+ * per second, so there is no latency trace.
+ */
+final class StepTraces {
+
+	private final ComparisonReport report;
+
+	private final Scenario scenario;
+
+	private final int users;
+
+	private StepTraces(ComparisonReport report, Scenario scenario, int users) {
+		this.report = report;
+		this.scenario = scenario;
+		this.users = users;
+	}
+
+	/**
+	 * Build the trace charts of one step.
+	 * @param report the comparison
+	 * @param scenario the scenario
+	 * @param users the step
+	 * @return the charts, in reading order; empty if no service has samples of the step
+	 */
+	static List<Chart> of(ComparisonReport report, Scenario scenario, int users) {
+		return new StepTraces(report, scenario, users).charts();
+	}
+
+	/**
+	 * Return the group the charts of a step share their tooltip and zoom in.
+	 * @param scenario the scenario
+	 * @param users the step
+	 * @return the group's name, also the prefix of the charts' ids
+	 */
+	static String group(Scenario scenario, int users) {
+		return scenario.id() + "-" + users + "-users";
+	}
+
+	private List<Chart> charts() {
+		List<StepResult> results = this.report.step(this.scenario, this.users)
+			.stream()
+			.filter((result) -> !result.samples().isEmpty())
+			.toList();
+		if (results.isEmpty()) {
+			return List.of();
+		}
+		return List.of(
+				chart(results, "throughput", "Requests answered per second", "req/s", List.of(
+						new Trace("", false, true, MetricSample::requestsServed))),
+				chart(results, "cpu", "CPU, service solid, load generator dashed (cores)", "cores",
+						List.of(new Trace("", false, true, MetricSample::cpuSeconds),
+								new Trace(" load generator", true, true, MetricSample::loadGeneratorCpuSeconds))),
+				chart(results, "memory", "Memory, RSS solid, heap dashed (MiB)", "MiB",
+						List.of(new Trace(" RSS", false, false, (sample) -> Format.toMebibytes(sample.rssBytes())),
+								new Trace(" heap", true, false,
+										(sample) -> Format.toMebibytes(sample.heapUsedBytes())))),
+				chart(results, "gc", "Time in GC pauses per second (ms)", "ms",
+						List.of(new Trace("", false, true, (sample) -> sample.gcPauseSeconds() * 1000))),
+				chart(results, "threads", "Threads, platform solid, virtual dashed", "threads",
+						List.of(new Trace(" platform", false, false, MetricSample::platformThreads),
+								new Trace(" virtual", true, false, MetricSample::virtualThreads))),
+				chart(results, "in-flight", "Requests in flight", "requests",
+						List.of(new Trace("", false, false, MetricSample::inFlightRequests))));
+	}
+
+	private Chart chart(List<StepResult> results, String name, String title, String unit, List<Trace> traces) {
+		String group = group(this.scenario, this.users);
+		String id = group + "-" + name;
+		Map<String, Object> option = Chart.option(id, title, unit);
+		option.put("xAxis", Map.of("type", "value", "name", "seconds since the load began", "nameLocation", "middle",
+				"nameGap", 28));
+		option.put("yAxis", Map.of("type", "value"));
+		option.put("dataZoom", List.of(Map.of("type", "inside"), Map.of("type", "slider", "height", 14, "bottom", 4)));
+		@SuppressWarnings("unchecked")
+		Map<String, Object> toolbox = new LinkedHashMap<>((Map<String, Object>) option.get("toolbox"));
+		toolbox.put("feature", Map.of("dataZoom", Map.of("yAxisIndex", "none"), "restore", Map.of(), "saveAsImage",
+				Map.of("name", id, "pixelRatio", 2)));
+		option.put("toolbox", toolbox);
+		List<Map<String, Object>> series = new ArrayList<>();
+		for (Trace trace : traces) {
+			for (StepResult result : results) {
+				Map<String, Object> line = Chart.line(result.service() + trace.suffix(),
+						ServiceColors.of(result.service()), trace.dashed(), points(result, trace));
+				line.put("symbolSize", 4);
+				series.add(line);
+			}
+		}
+		loadWindow(results).ifPresent((window) -> series.getFirst().put("markArea", window));
+		option.put("series", series);
+		return new Chart(id, title, Optional.of(group), option);
+	}
+
+	/**
+	 * Return one point per sample: {@code [seconds, value]}, the value {@code null} where
+	 * not measured and, for a counter, at the first sample, which has no increase yet.
+	 */
+	private static List<Object> points(StepResult result, Trace trace) {
+		List<MetricSample> samples = result.samples();
+		double origin = Double.isFinite(result.loadWindow().fromSeconds()) ? result.loadWindow().fromSeconds() : 0;
+		List<Object> points = new ArrayList<>();
+		for (int i = 0; i < samples.size(); i++) {
+			MetricSample sample = samples.get(i);
+			double value = trace.value().applyAsDouble(sample);
+			if (trace.counter()) {
+				if (i == 0) {
+					value = Double.NaN;
+				}
+				else {
+					MetricSample previous = samples.get(i - 1);
+					value = (value - trace.value().applyAsDouble(previous)) / (sample.seconds() - previous.seconds());
+				}
+			}
+			List<Object> point = new ArrayList<>(2);
+			point.add(Math.round((sample.seconds() - origin) * 100) / 100.0);
+			point.add(Chart.value(value));
+			points.add(point);
+		}
+		return points;
+	}
+
+	/** Shade the measured load's window, from the first service that saw it. */
+	private static Optional<Map<String, Object>> loadWindow(List<StepResult> results) {
+		return results.stream()
+			.map(StepResult::loadWindow)
+			.filter((window) -> Double.isFinite(window.fromSeconds()) && Double.isFinite(window.toSeconds()))
+			.findFirst()
+			.map((window) -> Map.of("silent", true, "itemStyle", Map.of("color", "rgba(120, 120, 120, 0.08)"), "data",
+					List.of(List.of(Map.of("name", "measured load", "xAxis", 0),
+							Map.of("xAxis", Math.round((window.toSeconds() - window.fromSeconds()) * 100) / 100.0)))));
+	}
+
+	/**
+	 * One figure traced per service.
+	 *
+	 * @param suffix added to the service's name in the legend
+	 * @param dashed whether its line is dashed
+	 * @param counter whether the sample holds a cumulative counter, drawn as its increase
+	 * per second
+	 * @param value the figure of a sample
+	 */
+	private record Trace(String suffix, boolean dashed, boolean counter, ToDoubleFunction<MetricSample> value) {
+
+	}
+
+}
