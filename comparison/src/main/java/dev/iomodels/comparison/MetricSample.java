@@ -24,10 +24,13 @@ package dev.iomodels.comparison;
  * @param allocatedBytes counter: bytes allocated on the heap
  * @param compilationMillis counter: time the JIT compilers spent compiling, summed over
  * the compiler threads
+ * @param latency cumulative: the service's request-latency histogram, whose increase
+ * between two samples gives that interval's percentiles ({@link LatencyHistogram#NONE}
+ * where the service has none)
  */
 public record MetricSample(double seconds, double heapUsedBytes, double nonHeapUsedBytes, double platformThreads,
 		double virtualThreads, double osThreads, double rssBytes, double inFlightRequests, double cpuSeconds,
 		double machineBusySeconds, double loadGeneratorCpuSeconds, double requestsServed, double gcPauses,
-		double gcPauseSeconds, double allocatedBytes, double compilationMillis) {
+		double gcPauseSeconds, double allocatedBytes, double compilationMillis, LatencyHistogram latency) {
 
 }

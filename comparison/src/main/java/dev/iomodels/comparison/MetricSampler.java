@@ -123,7 +123,7 @@ final class MetricSampler {
 				// none yet.
 				zeroIfAbsent(scrape.sum("jvm_gc_pause_seconds_count")),
 				zeroIfAbsent(scrape.sum("jvm_gc_pause_seconds_sum")), scrape.sum("jvm_gc_memory_allocated_bytes_total"),
-				scrape.sum("jvm_compilation_time_ms_total"));
+				scrape.sum("jvm_compilation_time_ms_total"), LatencyHistogram.of(scrape));
 	}
 
 	/**

@@ -12,8 +12,10 @@ import java.util.function.ToDoubleFunction;
  * second ({@code samples.csv}): the three services overlaid on one time axis, zero where
  * the measured load began, its window shaded. Gauges are drawn as read; counters as their
  * increase per second between two samples. With repeated runs, the samples are those of
- * the run whose throughput was the median. The load generator's latency is not sampled
- * per second, so there is no latency trace.
+ * the run whose throughput was the median. Latency comes from the service's own histogram
+ * of request times ({@link LatencyHistogram}), the increase between two samples: the
+ * server's view, without the time a request waits in the kernel's queues before the
+ * service reads it, which the load generator's figures include.
  */
 final class StepTraces {
 
@@ -59,22 +61,23 @@ final class StepTraces {
 			return List.of();
 		}
 		return List.of(
-				chart(results, "throughput", "Requests answered per second", "req/s", List.of(
-						new Trace("", false, true, MetricSample::requestsServed))),
+				chart(results, "throughput", "Requests answered per second", "req/s", List
+					.of(Trace.counter("", false, MetricSample::requestsServed))),
+				chart(results, "latency", "Latency per second from the service's histogram, p50 solid, p99 dashed (ms)",
+						"ms", List.of(Trace.latency(" p50", false, 0.50), Trace.latency(" p99", true, 0.99))),
 				chart(results, "cpu", "CPU, service solid, load generator dashed (cores)", "cores",
-						List.of(new Trace("", false, true, MetricSample::cpuSeconds),
-								new Trace(" load generator", true, true, MetricSample::loadGeneratorCpuSeconds))),
+						List.of(Trace.counter("", false, MetricSample::cpuSeconds),
+								Trace.counter(" load generator", true, MetricSample::loadGeneratorCpuSeconds))),
 				chart(results, "memory", "Memory, RSS solid, heap dashed (MiB)", "MiB",
-						List.of(new Trace(" RSS", false, false, (sample) -> Format.toMebibytes(sample.rssBytes())),
-								new Trace(" heap", true, false,
-										(sample) -> Format.toMebibytes(sample.heapUsedBytes())))),
+						List.of(Trace.gauge(" RSS", false, (sample) -> Format.toMebibytes(sample.rssBytes())),
+								Trace.gauge(" heap", true, (sample) -> Format.toMebibytes(sample.heapUsedBytes())))),
 				chart(results, "gc", "Time in GC pauses per second (ms)", "ms",
-						List.of(new Trace("", false, true, (sample) -> sample.gcPauseSeconds() * 1000))),
+						List.of(Trace.counter("", false, (sample) -> sample.gcPauseSeconds() * 1000))),
 				chart(results, "threads", "Threads, platform solid, virtual dashed", "threads",
-						List.of(new Trace(" platform", false, false, MetricSample::platformThreads),
-								new Trace(" virtual", true, false, MetricSample::virtualThreads))),
+						List.of(Trace.gauge(" platform", false, MetricSample::platformThreads),
+								Trace.gauge(" virtual", true, MetricSample::virtualThreads))),
 				chart(results, "in-flight", "Requests in flight", "requests",
-						List.of(new Trace("", false, false, MetricSample::inFlightRequests))));
+						List.of(Trace.gauge("", false, MetricSample::inFlightRequests))));
 	}
 
 	private Chart chart(List<StepResult> results, String name, String title, String unit, List<Trace> traces) {
@@ -106,7 +109,8 @@ final class StepTraces {
 
 	/**
 	 * Return one point per sample: {@code [seconds, value]}, the value {@code null} where
-	 * not measured and, for a counter, at the first sample, which has no increase yet.
+	 * not measured and, for a figure of the interval since the sample before, at the
+	 * first sample.
 	 */
 	private static List<Object> points(StepResult result, Trace trace) {
 		List<MetricSample> samples = result.samples();
@@ -114,16 +118,7 @@ final class StepTraces {
 		List<Object> points = new ArrayList<>();
 		for (int i = 0; i < samples.size(); i++) {
 			MetricSample sample = samples.get(i);
-			double value = trace.value().applyAsDouble(sample);
-			if (trace.counter()) {
-				if (i == 0) {
-					value = Double.NaN;
-				}
-				else {
-					MetricSample previous = samples.get(i - 1);
-					value = (value - trace.value().applyAsDouble(previous)) / (sample.seconds() - previous.seconds());
-				}
-			}
+			double value = trace.reading().of((i > 0) ? samples.get(i - 1) : null, sample);
 			List<Object> point = new ArrayList<>(2);
 			point.add(Math.round((sample.seconds() - origin) * 100) / 100.0);
 			point.add(Chart.value(value));
@@ -148,11 +143,44 @@ final class StepTraces {
 	 *
 	 * @param suffix added to the service's name in the legend
 	 * @param dashed whether its line is dashed
-	 * @param counter whether the sample holds a cumulative counter, drawn as its increase
-	 * per second
-	 * @param value the figure of a sample
+	 * @param reading the figure at a sample, given the sample before it
 	 */
-	private record Trace(String suffix, boolean dashed, boolean counter, ToDoubleFunction<MetricSample> value) {
+	private record Trace(String suffix, boolean dashed, Reading reading) {
+
+		/** A gauge, drawn as read. */
+		static Trace gauge(String suffix, boolean dashed, ToDoubleFunction<MetricSample> value) {
+			return new Trace(suffix, dashed, (previous, sample) -> value.applyAsDouble(sample));
+		}
+
+		/**
+		 * A cumulative counter, drawn as its increase per second since the sample before.
+		 */
+		static Trace counter(String suffix, boolean dashed, ToDoubleFunction<MetricSample> value) {
+			return new Trace(suffix, dashed,
+					(previous, sample) -> (previous == null) ? Double.NaN
+							: (value.applyAsDouble(sample) - value.applyAsDouble(previous))
+									/ (sample.seconds() - previous.seconds()));
+		}
+
+		/** A quantile of the requests answered since the sample before. */
+		static Trace latency(String suffix, boolean dashed, double quantile) {
+			return new Trace(suffix, dashed, (previous, sample) -> (previous == null) ? Double.NaN
+					: sample.latency().since(previous.latency()).quantileMillis(quantile));
+		}
+
+	}
+
+	/** What a trace shows at a sample. */
+	@FunctionalInterface
+	private interface Reading {
+
+		/**
+		 * Return the figure at a sample.
+		 * @param previous the sample before it, {@code null} for the first
+		 * @param sample the sample
+		 * @return the figure, {@code NaN} where there is none
+		 */
+		double of(MetricSample previous, MetricSample sample);
 
 	}
 

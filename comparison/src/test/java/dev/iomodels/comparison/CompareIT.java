@@ -149,12 +149,13 @@ class CompareIT {
 			assertThat(logs).hasSize(24);
 		}
 
-		// Eight charts per scenario and six traces per step, each trace with a point per
+		// Eight charts per scenario and seven traces per step, each trace with a point
+		// per
 		// sample of each service.
 		Map<String, List<Integer>> tracePoints = ReportInBrowser.tracePointsFromSamples(out,
 				List.of("classic", "loom", "webflux"));
 		assertThat(tracePoints).hasSize(4);
-		ReportInBrowser.check(out.resolve("report.html"), 2 * 8 + 4 * 6, 2, tracePoints);
+		ReportInBrowser.check(out.resolve("report.html"), 2 * 8 + 4 * 7, 2, tracePoints);
 	}
 
 	private static void deleteRecursively(Path directory) throws IOException {

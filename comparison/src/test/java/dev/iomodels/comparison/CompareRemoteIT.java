@@ -94,7 +94,7 @@ class CompareRemoteIT {
 				.contains("could not be restarted between scenarios or steps");
 			assertThat(Files.readString(report.resolve("summary.md"))).contains("Remote targets:");
 			assertThat(report.resolve("logs/loom-service-remote.log")).content().contains("left running");
-			ReportInBrowser.check(report.resolve("report.html"), 8 + 2 * 6, 1,
+			ReportInBrowser.check(report.resolve("report.html"), 8 + 2 * 7, 1,
 					ReportInBrowser.tracePointsFromSamples(report, List.of("classic", "loom", "webflux")));
 		}
 		finally {

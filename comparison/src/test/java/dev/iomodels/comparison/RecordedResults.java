@@ -29,6 +29,19 @@ final class RecordedResults {
 	}
 
 	/**
+	 * The cumulative latency histogram after some seconds of a run whose every second
+	 * answers {@code rps} requests, half of them within {@code p50}, 99 % within
+	 * {@code p99} and all within a minute or twice p99: every second's quantiles are then
+	 * exactly p50 and p99.
+	 */
+	static LatencyHistogram latency(int seconds, double rps, double p50Ms, double p99Ms) {
+		return new LatencyHistogram(List.of(new LatencyHistogram.Bucket(p50Ms / 1000, seconds * rps * 0.5),
+				new LatencyHistogram.Bucket(p99Ms / 1000, seconds * rps * 0.99),
+				new LatencyHistogram.Bucket(Math.max(60, p99Ms / 500), seconds * rps),
+				new LatencyHistogram.Bucket(Double.POSITIVE_INFINITY, seconds * rps)));
+	}
+
+	/**
 	 * A result with the given figures and plausible others.
 	 */
 	static StepResult result(String scenario, String service, int users, long ok, long ko, double rps, double p50,
@@ -41,7 +54,7 @@ final class RecordedResults {
 					service.equals("loom") ? Math.min(users, 40) : 0, threads + 12, (450 + users / 20.0) * 1024 * 1024,
 					Math.min(users, service.equals("classic") ? 200 : users), 10 + second * 0.9, 500 + second * 1.95,
 					40 + second * 1.0, 1000 + second * rps, 3 + second / 3, 0.05 + second * 0.004, 1e9 + second * 50e6,
-					20_000 + second * 2.0));
+					20_000 + second * 2.0, latency(second, rps, p50, p99)));
 		}
 		return new StepResult(scenario, service, users, load, StepMetrics.of(samples), samples, new LoadWindow(0, 10),
 				Optional.of("gatling/" + scenario + "/" + service + "/" + users

@@ -93,14 +93,14 @@ class ReportFilesTests {
 	}
 
 	@Test
-	void theReportHasEightChartsPerScenarioAndSixTracesPerStep() throws IOException {
+	void theReportHasEightChartsPerScenarioAndSevenTracesPerStep() throws IOException {
 		ReportFiles.write(RecordedResults.report(), this.directory);
 
 		String html = Files.readString(this.directory.resolve("report.html"));
 		// Three scenarios of 3, 3 and 1 steps.
-		assertThat(count(html, "<div class=\"chart\"")).isEqualTo(3 * 8 + 7 * 6);
+		assertThat(count(html, "<div class=\"chart\"")).isEqualTo(3 * 8 + 7 * 7);
 		assertThat(html).contains("id=\"latency-sweep-800-users-throughput\"", "id=\"c10k-10000-users-gc\"",
-				"id=\"cpu-bound-sweep-50-users-in-flight\"");
+				"id=\"cpu-bound-sweep-50-users-in-flight\"", "id=\"latency-sweep-800-users-latency\"");
 		assertThat(html).contains("id=\"latency-sweep-throughput\"", "id=\"latency-sweep-latency\"",
 				"id=\"latency-sweep-cpu\"", "id=\"latency-sweep-platform-threads\"",
 				"id=\"latency-sweep-virtual-threads\"", "id=\"latency-sweep-memory\"");

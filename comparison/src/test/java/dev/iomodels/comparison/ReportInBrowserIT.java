@@ -27,7 +27,7 @@ class ReportInBrowserIT {
 
 		int steps = report.scenarios().stream().mapToInt((scenario) -> scenario.users().size()).sum();
 		Path screenshot = ReportInBrowser.check(directory.resolve(ReportFiles.REPORT),
-				8 * report.scenarios().size() + 6 * steps, report.scenarios().size(), expectedPoints(report));
+				8 * report.scenarios().size() + 7 * steps, report.scenarios().size(), expectedPoints(report));
 
 		assertThat(Files.size(screenshot)).isGreaterThan(50_000);
 	}

@@ -233,7 +233,7 @@ class StepMetricsTests {
 		MetricSample build() {
 			double[] v = this.values;
 			return new MetricSample(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-					v[13], v[14], v[15]);
+					v[13], v[14], v[15], LatencyHistogram.NONE);
 		}
 
 	}
