@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -205,6 +206,7 @@ final class Comparison {
 				this.options.contenders().stream().map(Contender::label).toList(), Repetitions.summarise(runs),
 				Repetitions.summarise(controlRuns), Repetitions.summarise(crossCheckRuns));
 		ReportFiles.write(report, directory, earlier);
+		writeImages(report, earlier, directory, progress);
 		ResultsIndex.update(directory);
 		progress.line("done: " + directory.resolve(ReportFiles.REPORT));
 		return report;
@@ -260,6 +262,26 @@ final class Comparison {
 		String wrkRole = this.options.loadGenerator().equals("wrk") ? " (GET sweeps)" : " (cross-check)";
 		return gatlingUsed ? wrk().description() + wrkRole + ", " + this.load.description()
 				: wrk().description() + wrkRole;
+	}
+
+	/**
+	 * Write every chart as an SVG image and link them from {@code summary.md}. A failure
+	 * to draw them leaves the report as it is, without images, and says so: the figures
+	 * are all in the page and the tables.
+	 */
+	private static void writeImages(ComparisonReport report, Optional<EarlierRun> earlier, Path directory,
+			Progress progress) throws IOException {
+		List<ChartImages.Image> images;
+		try {
+			images = ChartImages.write(report, earlier, directory);
+		}
+		catch (RuntimeException ex) {
+			progress.line("the charts' SVG images could not be drawn (" + ex.getMessage() + "); report.html has them");
+			return;
+		}
+		Files.writeString(directory.resolve(ReportFiles.SUMMARY), MarkdownSummary.images(images),
+				StandardOpenOption.APPEND);
+		progress.line(images.size() + " charts written as SVG images to " + directory.resolve(ChartImages.DIRECTORY));
 	}
 
 	private String gitCommit() {

@@ -141,6 +141,29 @@ final class MarkdownSummary {
 		md.append('\n');
 	}
 
+	/**
+	 * Render the section that links every chart's SVG image, to be appended to the
+	 * summary once the images are written.
+	 * @param images the images, in report order
+	 * @return the section
+	 */
+	static String images(List<ChartImages.Image> images) {
+		StringBuilder markdown = new StringBuilder("\n## Charts as images\n\n");
+		markdown.append("Every chart of `report.html` as an SVG file, to paste into an issue or a post ")
+			.append("(without the page's tooltips and zoom):\n\n");
+		for (ChartImages.Image image : images) {
+			String file = image.file().toString().replace('\\', '/');
+			markdown.append("- [")
+				.append(image.title())
+				.append(" (`")
+				.append(image.file().getFileName().toString().replace(".svg", ""))
+				.append("`)](")
+				.append(file)
+				.append(")\n");
+		}
+		return markdown.toString();
+	}
+
 	private static String row(List<String> cells) {
 		return cells.stream().map((cell) -> cell.replace("|", "\\|")).collect(Collectors.joining(" | ", "| ", " |\n"));
 	}

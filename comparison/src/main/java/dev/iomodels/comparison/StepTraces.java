@@ -61,10 +61,10 @@ final class StepTraces {
 			return List.of();
 		}
 		return List.of(
-				chart(results, "throughput", "Requests answered per second", "req/s", List
-					.of(Trace.counter("", false, MetricSample::requestsServed))),
-				chart(results, "latency", "Latency per second from the service's histogram, p50 solid, p99 dashed (ms)",
-						"ms", List.of(Trace.latency(" p50", false, 0.50), Trace.latency(" p99", true, 0.99))),
+				chart(results, "throughput", "Requests answered per second", "req/s", List.of(
+						Trace.counter("", false, MetricSample::requestsServed))),
+				chart(results, "latency", "Latency per second (server histogram), p50 solid, p99 dashed (ms)", "ms",
+						List.of(Trace.latency(" p50", false, 0.50), Trace.latency(" p99", true, 0.99))),
 				chart(results, "cpu", "CPU, service solid, load generator dashed (cores)", "cores",
 						List.of(Trace.counter("", false, MetricSample::cpuSeconds),
 								Trace.counter(" load generator", true, MetricSample::loadGeneratorCpuSeconds))),
