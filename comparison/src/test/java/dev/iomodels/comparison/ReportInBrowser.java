@@ -132,7 +132,12 @@ final class ReportInBrowser {
 		JsonNode point = browser.evaluate(POINT.formatted(id));
 		String name = point.path("name").asString();
 		double value = point.path("value").asDouble();
-		browser.mouseMove(point.path("x").asDouble() + 1, point.path("y").asDouble());
+		// Exactly on the point: on a time axis the tooltip lists only the series whose
+		// sample
+		// lies nearest the pointer, and the services' samples lie at different fractions
+		// of
+		// a second.
+		browser.mouseMove(point.path("x").asDouble(), point.path("y").asDouble());
 		String tooltip = "";
 		for (int attempt = 0; attempt < 20 && !tooltip.contains(name + ": "); attempt++) {
 			Thread.sleep(100);
