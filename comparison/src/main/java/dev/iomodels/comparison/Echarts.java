@@ -24,19 +24,26 @@ record Echarts(String version, String script) {
 
 	private static final String POM_PROPERTIES = "/META-INF/maven/org.webjars/echarts/pom.properties";
 
-	private static Echarts loaded;
-
 	/**
-	 * Read the library from the classpath, once.
+	 * Read the library from the classpath, once: the JVM initialises the holder on the
+	 * first call, so no mutable static field is needed.
 	 * @return the library
 	 * @throws IllegalStateException if the WebJar is not on the classpath
 	 */
-	static synchronized Echarts load() {
-		if (loaded == null) {
-			String version = readVersion();
-			loaded = new Echarts(version, read("/META-INF/resources/webjars/echarts/" + version + "/echarts.min.js"));
-		}
-		return loaded;
+	static Echarts load() {
+		return Library.ECHARTS;
+	}
+
+	private static Echarts read() {
+		String version = readVersion();
+		return new Echarts(version, read("/META-INF/resources/webjars/echarts/" + version + "/echarts.min.js"));
+	}
+
+	/** Holds the library once it has been read. */
+	private static final class Library {
+
+		static final Echarts ECHARTS = read();
+
 	}
 
 	/**
