@@ -26,8 +26,10 @@ import dev.iomodels.harness.Service;
  * @param services the services to compare, in report order
  * @param transports the transports to run each service on (each service on each of them
  * it supports), in order; empty for each service's default
- * @param backend the storage backend every service uses: {@code memory} or
- * {@code postgres}
+ * @param remoteClients on the remote backend, the blocking clients to run classic and
+ * loom on (each on each of them); empty for their default
+ * @param backend the storage backend every service uses: {@code memory}, {@code postgres}
+ * or {@code remote}
  * @param databaseUrl with the postgres backend, the database to use
  * ({@code postgresql://host:port/database}); empty for an embedded PostgreSQL that the
  * comparison starts itself
@@ -45,11 +47,13 @@ import dev.iomodels.harness.Service;
  * default ({@link CpuSets#defaultFor(int)})
  * @param warmUpLimit how long the warm-up may go on while the JIT is still compiling
  * @param against an earlier comparison's results directory to compare every figure with
+ * @param scenarioIds the profile's scenarios to run, by id; empty for all of them
  */
 public record CompareOptions(Profile profile, Duration latency, Optional<List<Integer>> users, Duration stepDuration,
-		Duration warmUp, List<Service> services, List<String> transports, String backend, Optional<String> databaseUrl,
-		String databaseUser, Path out, boolean help, int repeats, boolean controls, String loadGenerator,
-		boolean crossCheck, Optional<CpuSets> cpus, Duration warmUpLimit, Optional<Path> against) {
+		Duration warmUp, List<Service> services, List<String> transports, List<String> remoteClients, String backend,
+		Optional<String> databaseUrl, String databaseUser, Path out, boolean help, int repeats, boolean controls,
+		String loadGenerator, boolean crossCheck, Optional<CpuSets> cpus, Duration warmUpLimit, Optional<Path> against,
+		Optional<List<String>> scenarioIds) {
 
 	/** What {@code --help} prints. */
 	public static final String USAGE = """
@@ -64,6 +68,8 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			  --quick, --full, --tiny     the same as --profile quick, full or tiny
 			  --latency 100ms             emulated storage latency of the latency sweep (default 100ms)
 			  --users 50,200,800          concurrency steps of both sweeps (default: the profile's)
+			  --scenarios c10k,spike      run only these of the profile's scenarios: latency-sweep,
+			                              cpu-bound-sweep, and with --full c10k, large-payload, spike
 			  --step-duration 10s         how long each step lasts (quick 10s, full 30s, tiny 3s)
 			  --warm-up 5s                unmeasured load after each start (quick 5s, full 15s, tiny 2s)
 			  --services classic,loom,webflux   which services to compare (default: all three)
@@ -72,9 +78,16 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			                              (iomodels.server.transport; Tomcat: nio, nio2; Reactor
 			                              Netty: nio, epoll, io_uring), named e.g. webflux/io_uring;
 			                              default: each service on its own default (nio, epoll)
-			  --backend memory|postgres   storage backend (storage.backend) of every service (default memory);
+			  --backend memory|postgres|remote
+			                              storage backend (storage.backend) of every service (default memory);
 			                              postgres starts an embedded PostgreSQL (not as root) unless
-			                              --database-url names one; its database is emptied before each service
+			                              --database-url names one; its database is emptied before each service;
+			                              remote starts a storage node for each service, with the latency in
+			                              the node instead of the service, and reports the node's CPU
+			  --remote-clients jdk,apache,reactor
+			                              with --backend remote, run classic and loom on each listed blocking
+			                              client of the node (storage.remote.client), named e.g. loom/apache;
+			                              default: their default (jdk); webflux always uses WebClient
 			  --database-url URL          postgresql://host:port/database for --backend postgres; the password is
 			                              read from STORAGE_POSTGRES_PASSWORD in the environment
 			  --database-user NAME        the user for --database-url (default iomodels)
@@ -128,8 +141,10 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 
 	public CompareOptions {
 		users = users.map(List::copyOf);
+		scenarioIds = scenarioIds.map(List::copyOf);
 		services = List.copyOf(services);
 		transports = List.copyOf(transports);
+		remoteClients = List.copyOf(remoteClients);
 	}
 
 	/**
@@ -162,8 +177,14 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			.map(CompareOptions::transports)
 			.orElse(List.of());
 		String backend = flags.getOrDefault("backend", "memory");
-		if (!backend.equals("memory") && !backend.equals("postgres")) {
-			throw new IllegalArgumentException("--backend is memory or postgres, not " + backend);
+		if (!List.of("memory", "postgres", "remote").contains(backend)) {
+			throw new IllegalArgumentException("--backend is memory, postgres or remote, not " + backend);
+		}
+		List<String> remoteClients = Optional.ofNullable(flags.get("remote-clients"))
+			.map(CompareOptions::remoteClients)
+			.orElse(List.of());
+		if (!remoteClients.isEmpty() && !backend.equals("remote")) {
+			throw new IllegalArgumentException("--remote-clients needs --backend remote");
 		}
 		Optional<String> databaseUrl = Optional.ofNullable(flags.get("database-url"));
 		if (databaseUrl.isPresent() && !backend.equals("postgres")) {
@@ -188,14 +209,21 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			throw new IllegalArgumentException("--controls runs each model's control on its default transport:"
 					+ " leave out --transports, or --controls");
 		}
+		if (controls && !remoteClients.isEmpty()) {
+			throw new IllegalArgumentException("--controls runs one control per model, and --remote-clients several"
+					+ " of classic and loom: leave out --remote-clients, or --controls");
+		}
 		Optional<Path> against = Optional.ofNullable(flags.get("against")).map(Path::of);
 		CompareOptions options = new CompareOptions(profile, latency, users, stepDuration, warmUp, services, transports,
-				backend, databaseUrl, databaseUser, out, false, repeats, controls, loadGenerator,
-				flags.containsKey("cross-check"), cpus, warmUpLimit, against);
+				remoteClients, backend, databaseUrl, databaseUser, out, false, repeats, controls, loadGenerator,
+				flags.containsKey("cross-check"), cpus, warmUpLimit, against,
+				Optional.ofNullable(flags.get("scenarios")).map(CompareOptions::scenarioIds));
 		if (options.contenders().isEmpty()) {
 			throw new IllegalArgumentException("--transports " + String.join(",", transports)
 					+ ": none of the chosen services runs any of them; see --help");
 		}
+		// Refused now, not after minutes of other scenarios.
+		options.scenarios();
 		return options;
 	}
 
@@ -205,25 +233,29 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 
 	private CompareOptions withHelp() {
 		return new CompareOptions(this.profile, this.latency, this.users, this.stepDuration, this.warmUp, this.services,
-				this.transports, this.backend, this.databaseUrl, this.databaseUser, this.out, true, this.repeats,
-				this.controls, this.loadGenerator, this.crossCheck, this.cpus, this.warmUpLimit, this.against);
+				this.transports, this.remoteClients, this.backend, this.databaseUrl, this.databaseUser, this.out, true,
+				this.repeats, this.controls, this.loadGenerator, this.crossCheck, this.cpus, this.warmUpLimit,
+				this.against, this.scenarioIds);
 	}
 
 	/**
 	 * Return what to run, in report order: each service on each chosen transport it
-	 * supports, or on its default.
+	 * supports, or on its default, and classic and loom on each chosen storage client.
 	 * @return the contenders
 	 */
 	List<Contender> contenders() {
 		List<Contender> contenders = new ArrayList<>();
 		for (Service service : this.services) {
-			if (this.transports.isEmpty()) {
-				contenders.add(new Contender(service, Optional.empty()));
-			}
-			else {
-				this.transports.stream()
-					.filter(service.transports()::contains)
-					.forEach((transport) -> contenders.add(new Contender(service, Optional.of(transport))));
+			List<Optional<String>> transportsOf = this.transports.isEmpty() ? List.of(Optional.empty())
+					: this.transports.stream().filter(service.transports()::contains).map(Optional::of).toList();
+			// webflux reaches the node with WebClient whatever storage.remote.client
+			// says.
+			List<Optional<String>> clientsOf = (this.remoteClients.isEmpty() || service == Service.WEBFLUX)
+					? List.of(Optional.empty()) : this.remoteClients.stream().map(Optional::of).toList();
+			for (Optional<String> transport : transportsOf) {
+				for (Optional<String> client : clientsOf) {
+					contenders.add(new Contender(service, transport, client));
+				}
 			}
 		}
 		return contenders;
@@ -234,6 +266,22 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 	 * @return the two sweeps, and with the full profile C10K, large payloads and a spike
 	 */
 	public List<Scenario> scenarios() {
+		List<Scenario> all = profileScenarios();
+		if (this.scenarioIds.isEmpty()) {
+			return all;
+		}
+		List<String> known = all.stream().map(Scenario::id).toList();
+		for (String id : this.scenarioIds.get()) {
+			if (!known.contains(id)) {
+				throw new IllegalArgumentException("--scenarios: the " + this.profile.name() + " profile has no '" + id
+						+ "'; it has " + String.join(", ", known)
+						+ (this.profile.extended() ? "" : " (c10k, large-payload and spike are in --full)"));
+			}
+		}
+		return all.stream().filter((scenario) -> this.scenarioIds.get().contains(scenario.id())).toList();
+	}
+
+	private List<Scenario> profileScenarios() {
 		List<Scenario> scenarios = new ArrayList<>();
 		String latencyText = Durations.format(this.latency);
 		// Without latency the latency sweep would repeat the CPU-bound one.
@@ -293,6 +341,10 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		settings.put("services", this.services.stream().map(Service::shortName).toList());
 		settings.put("transports", this.transports.isEmpty() ? "each service's default" : this.transports);
 		settings.put("backend", this.backend);
+		if (this.backend.equals("remote")) {
+			settings.put("storageNode", "one per service, started empty, the latency in the node");
+			settings.put("remoteClients", this.remoteClients.isEmpty() ? "each service's default" : this.remoteClients);
+		}
 		if (this.backend.equals("postgres")) {
 			settings.put("database", this.databaseUrl.orElse("embedded PostgreSQL, emptied before each service"));
 		}
@@ -303,6 +355,7 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		settings.put("warmUpLimit", Durations.compact(this.warmUpLimit));
 		settings.put("out", this.out.toString());
 		this.against.ifPresent((directory) -> settings.put("against", directory.toString()));
+		this.scenarioIds.ifPresent((ids) -> settings.put("scenarios", ids));
 		return settings;
 	}
 
@@ -339,10 +392,9 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			else {
 				throw new IllegalArgumentException("--" + name + " needs a value; see --help");
 			}
-			if (!List
-				.of("profile", "latency", "users", "step-duration", "warm-up", "services", "transports", "backend",
-						"database-url", "database-user", "out", "help", "repeat", "controls", "no-controls",
-						"load-generator", "cross-check", "cpus", "warm-up-limit", "against")
+			if (!List.of("profile", "latency", "users", "step-duration", "warm-up", "services", "transports",
+					"remote-clients", "backend", "database-url", "database-user", "out", "help", "repeat", "controls",
+					"no-controls", "load-generator", "cross-check", "cpus", "warm-up-limit", "against", "scenarios")
 				.contains(name)) {
 				throw new IllegalArgumentException("Unknown flag --" + name + "; see --help");
 			}
@@ -414,6 +466,21 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			}
 		}
 		return transports;
+	}
+
+	private static List<String> scenarioIds(String text) {
+		return Arrays.stream(text.split(",")).map(String::strip).filter((id) -> !id.isEmpty()).distinct().toList();
+	}
+
+	private static List<String> remoteClients(String text) {
+		List<String> clients = Arrays.stream(text.split(",")).map(String::strip).distinct().toList();
+		for (String client : clients) {
+			if (!Contender.REMOTE_CLIENTS.contains(client)) {
+				throw new IllegalArgumentException("Unknown storage client '" + client + "'; use some of "
+						+ String.join(", ", Contender.REMOTE_CLIENTS));
+			}
+		}
+		return clients;
 	}
 
 	private static List<Service> services(String text) {

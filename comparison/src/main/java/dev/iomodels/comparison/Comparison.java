@@ -29,6 +29,7 @@ import dev.iomodels.comparison.LoadGenerator.LoadRun;
 import dev.iomodels.harness.PrometheusScrape;
 import dev.iomodels.harness.Service;
 import dev.iomodels.harness.ServiceProcess;
+import dev.iomodels.harness.StorageNodeProcess;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -123,7 +124,12 @@ final class Comparison {
 		}
 		Path jarCopies = Files.createTempDirectory("compared-jars-");
 		try {
-			return run(started, machine, directory, scenarios, copyJars(jarCopies), earlier);
+			Optional<ComparisonStorage.NodeLaunch> node = this.options.backend().equals("remote")
+					? Optional.of(new ComparisonStorage.NodeLaunch(
+							copy(StorageNodeProcess.jar(this.projectRoot, this.projectVersion), jarCopies),
+							this.cpus.load()))
+					: Optional.empty();
+			return run(started, machine, directory, scenarios, copyJars(jarCopies), node, earlier);
 		}
 		finally {
 			try (Stream<Path> copies = Files.list(jarCopies)) {
@@ -146,12 +152,15 @@ final class Comparison {
 			this.options.services().forEach((service) -> services.add(service.control()));
 		}
 		for (Service service : services) {
-			Path jar = service.jar(this.projectRoot, this.projectVersion);
-			Path copy = directory.resolve(jar.getFileName());
-			// classic's and loom's controls are the same jar.
-			jars.put(service, Files.exists(copy) ? copy : Files.copy(jar, copy));
+			jars.put(service, copy(service.jar(this.projectRoot, this.projectVersion), directory));
 		}
 		return jars;
+	}
+
+	private static Path copy(Path jar, Path directory) throws IOException {
+		Path copy = directory.resolve(jar.getFileName());
+		// classic's and loom's controls are the same jar.
+		return Files.exists(copy) ? copy : Files.copy(jar, copy);
 	}
 
 	/**
@@ -167,7 +176,8 @@ final class Comparison {
 	}
 
 	private ComparisonReport run(Instant started, Machine machine, Path directory, List<Scenario> scenarios,
-			Map<Service, Path> jars, Optional<EarlierRun> earlier) throws Exception {
+			Map<Service, Path> jars, Optional<ComparisonStorage.NodeLaunch> node, Optional<EarlierRun> earlier)
+			throws Exception {
 		List<String> jvmFlags = serviceJvmFlags(machine);
 		pinLoadGenerator();
 		this.out.printf("Comparing %s on %s%nResults: %s%n",
@@ -180,7 +190,7 @@ final class Comparison {
 		List<StepResult> crossCheckRuns = new ArrayList<>();
 		Map<String, Map<String, Object>> serviceInfo = new LinkedHashMap<>();
 		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-				ComparisonDatabase database = ComparisonDatabase.open(this.options, directory)) {
+				ComparisonStorage database = ComparisonStorage.open(this.options, directory, node)) {
 			for (Scenario scenario : scenarios) {
 				for (RunOrder.Run planned : RunOrder.of(this.options.contenders(), this.options.repeats(),
 						this.options.controlled(scenario) && !this.targets.remote())) {
@@ -335,14 +345,14 @@ final class Comparison {
 
 		private final Progress progress;
 
-		private final ComparisonDatabase database;
+		private final ComparisonStorage database;
 
 		private final List<StepResult> crossChecks = new ArrayList<>();
 
 		private Map<String, Object> info;
 
 		ServiceRun(Scenario scenario, RunOrder.Run planned, Path jar, List<String> jvmFlags, Path directory,
-				HttpClient client, Progress progress, ComparisonDatabase database) {
+				HttpClient client, Progress progress, ComparisonStorage database) {
 			this.database = database;
 			this.scenario = scenario;
 			this.planned = planned;
@@ -372,6 +382,17 @@ final class Comparison {
 		}
 
 		List<StepResult> measure() throws InterruptedException {
+			try {
+				return startAndMeasure();
+			}
+			finally {
+				// A storage node serves one service: the next one starts on a new, empty
+				// node.
+				this.database.release();
+			}
+		}
+
+		private List<StepResult> startAndMeasure() throws InterruptedException {
 			String name = this.contender.label();
 			this.progress.starting(this.scenario, title());
 			long launched = System.nanoTime();
@@ -381,9 +402,10 @@ final class Comparison {
 						this.scenario.serviceProperties(Comparison.this.options.backend()));
 				this.contender.transport()
 					.ifPresent((transport) -> properties.put("iomodels.server.transport", transport));
+				this.contender.client().ifPresent((client) -> properties.put("storage.remote.client", client));
 				if (!this.service.isControl()) {
 					// Every service starts on an empty database with the same settings.
-					properties.putAll(this.database.prepareFor(this.service));
+					properties.putAll(this.database.prepareFor(this.service, this.scenario.emulatedLatency()));
 				}
 				process = Comparison.this.targets.start(this.contender,
 						() -> ServiceProcess.start(this.service, this.jar, this.jvmFlags, properties,
@@ -514,7 +536,7 @@ final class Comparison {
 				.resolve(users + "-users"
 						+ ((Comparison.this.options.repeats() > 1) ? "-run-" + this.planned.round() : ""));
 			long began = System.nanoTime();
-			MetricSampler sampler = MetricSampler.start(process, this.client);
+			MetricSampler sampler = MetricSampler.start(process, this.client, this.database.storageProcess());
 			LoadRun run;
 			try {
 				run = generator.run(this.scenario, users, duration, process.api(), runDirectory);

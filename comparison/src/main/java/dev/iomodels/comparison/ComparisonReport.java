@@ -141,6 +141,15 @@ public record ComparisonReport(Environment environment, List<Scenario> scenarios
 	}
 
 	/**
+	 * Return whether the services called a storage node (the remote backend), whose CPU
+	 * is then reported beside the load generator's.
+	 * @return whether any step measured a storage node
+	 */
+	public boolean storageNode() {
+		return this.results.stream().anyMatch((result) -> !Double.isNaN(result.metrics().storageCores()));
+	}
+
+	/**
 	 * Return the most CPU that processes other than the service and the load generator
 	 * used during any step: anything else busy on the machine skews every figure.
 	 * @return cores, {@code NaN} if not measured

@@ -229,7 +229,7 @@ final class HtmlReport {
 				Tables.crossCheckColumns(report, scenario), Tables.crossCheck(report, scenario));
 		traces(html, report, scenario, charts);
 		html.append("<h3>All figures</h3>\n<div class=\"table-scroll\">\n<table class=\"results\">\n<tr>");
-		for (String column : Tables.RESULT_COLUMNS) {
+		for (String column : Tables.resultColumns(report)) {
 			html.append("<th>").append(Html.escape(column)).append("</th>");
 		}
 		html.append("<th class=\"text\">Gatling</th></tr>\n");

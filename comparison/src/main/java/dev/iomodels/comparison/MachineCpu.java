@@ -60,7 +60,12 @@ public record MachineCpu(double machineBusySeconds, double loadGeneratorSeconds)
 		}
 	}
 
-	private static double processSeconds(long pid) {
+	/**
+	 * Return the CPU time a process has used so far.
+	 * @param pid the process
+	 * @return its user and system time in seconds; 0 if it has ended
+	 */
+	static double processSeconds(long pid) {
 		try {
 			return ownSeconds(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
 		}

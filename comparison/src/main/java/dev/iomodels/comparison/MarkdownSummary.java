@@ -62,8 +62,8 @@ final class MarkdownSummary {
 				.append(Durations.format(scenario.stepDuration()))
 				.append(scenario.heap().map((heap) -> "; every service's heap `-Xmx" + heap + "`").orElse(""))
 				.append(".\n\n");
-			md.append(row(Tables.RESULT_COLUMNS));
-			md.append(row(Tables.RESULT_COLUMNS.stream().map((column) -> "---").toList()));
+			md.append(row(Tables.resultColumns(report)));
+			md.append(row(Tables.resultColumns(report).stream().map((column) -> "---").toList()));
 			for (List<String> cells : Tables.results(report, scenario)) {
 				md.append(row(cells));
 			}

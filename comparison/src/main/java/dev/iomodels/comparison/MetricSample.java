@@ -18,6 +18,8 @@ package dev.iomodels.comparison;
  * @param cpuSeconds counter: CPU time the process has used
  * @param machineBusySeconds counter: CPU time of every process on the machine
  * @param loadGeneratorCpuSeconds counter: CPU time of the load generator's JVM
+ * @param storageCpuSeconds counter: CPU time of the storage node the service calls on the
+ * remote backend, {@code NaN} on the others
  * @param requestsServed counter: API requests the service has answered
  * @param gcPauses counter: stop-the-world collector pauses
  * @param gcPauseSeconds counter: time spent in those pauses
@@ -30,7 +32,8 @@ package dev.iomodels.comparison;
  */
 public record MetricSample(double seconds, double heapUsedBytes, double nonHeapUsedBytes, double platformThreads,
 		double virtualThreads, double osThreads, double rssBytes, double inFlightRequests, double cpuSeconds,
-		double machineBusySeconds, double loadGeneratorCpuSeconds, double requestsServed, double gcPauses,
-		double gcPauseSeconds, double allocatedBytes, double compilationMillis, LatencyHistogram latency) {
+		double machineBusySeconds, double loadGeneratorCpuSeconds, double storageCpuSeconds, double requestsServed,
+		double gcPauses, double gcPauseSeconds, double allocatedBytes, double compilationMillis,
+		LatencyHistogram latency) {
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.iomodels.harness.PrometheusScrape;
@@ -23,6 +24,8 @@ final class MetricSampler {
 
 	private final HttpClient client;
 
+	private final OptionalLong storageProcess;
+
 	private final List<MetricSample> samples = new ArrayList<>();
 
 	private final long started = System.nanoTime();
@@ -31,9 +34,10 @@ final class MetricSampler {
 
 	private volatile boolean running = true;
 
-	private MetricSampler(RunningService service, HttpClient client) {
+	private MetricSampler(RunningService service, HttpClient client, OptionalLong storageProcess) {
 		this.service = service;
 		this.client = client;
+		this.storageProcess = storageProcess;
 		sampleNow();
 		this.sampling = Thread.ofVirtual().name("metric-sampler-" + service.service().shortName()).start(this::run);
 	}
@@ -42,10 +46,12 @@ final class MetricSampler {
 	 * Take a first sample and go on sampling every second.
 	 * @param service the service to sample
 	 * @param client the HTTP client for the scrapes
+	 * @param storageProcess the process that serves the service's store (the remote
+	 * backend's storage node), whose CPU time is read too; empty for none
 	 * @return the running sampler
 	 */
-	static MetricSampler start(RunningService service, HttpClient client) {
-		return new MetricSampler(service, client);
+	static MetricSampler start(RunningService service, HttpClient client, OptionalLong storageProcess) {
+		return new MetricSampler(service, client, storageProcess);
 	}
 
 	/**
@@ -99,10 +105,15 @@ final class MetricSampler {
 		}
 		// From /proc for a service started here, from its own meters for a remote target.
 		MetricSample sample = toSample(seconds, scrape, this.service.processStatus(scrape),
-				this.service.machineCpu(scrape));
+				this.service.machineCpu(scrape), storageCpuSeconds());
 		synchronized (this.samples) {
 			this.samples.add(sample);
 		}
+	}
+
+	private double storageCpuSeconds() {
+		return this.storageProcess.isPresent() ? MachineCpu.processSeconds(this.storageProcess.getAsLong())
+				: Double.NaN;
 	}
 
 	/**
@@ -111,14 +122,16 @@ final class MetricSampler {
 	 * @param scrape the Prometheus scrape
 	 * @param status the kernel's figures
 	 * @param machine the machine's and the load generator's CPU time
+	 * @param storageCpuSeconds the storage node's CPU time, {@code NaN} for none
 	 * @return the sample
 	 */
-	static MetricSample toSample(double seconds, PrometheusScrape scrape, ProcessStatus status, MachineCpu machine) {
+	static MetricSample toSample(double seconds, PrometheusScrape scrape, ProcessStatus status, MachineCpu machine,
+			double storageCpuSeconds) {
 		return new MetricSample(seconds, scrape.sum("jvm_memory_used_bytes", Map.of("area", "heap")),
 				scrape.sum("jvm_memory_used_bytes", Map.of("area", "nonheap")), scrape.sum("jvm_threads_live_threads"),
 				virtualThreads(scrape), status.threads(), status.rssBytes(), inFlight(scrape),
 				scrape.sum("process_cpu_time_ns_total") / 1e9, machine.machineBusySeconds(),
-				machine.loadGeneratorSeconds(), apiSum(scrape, "http_server_requests_seconds_count"),
+				machine.loadGeneratorSeconds(), storageCpuSeconds, apiSum(scrape, "http_server_requests_seconds_count"),
 				// A collector's pause timer appears with its first pause: absent means
 				// none yet.
 				zeroIfAbsent(scrape.sum("jvm_gc_pause_seconds_count")),

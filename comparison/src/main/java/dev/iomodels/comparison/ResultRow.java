@@ -36,6 +36,7 @@ import java.util.Optional;
  * @param cpuCores CPU the service used while loaded, in cores
  * @param cpuMsPerRequest CPU time per request
  * @param loadGeneratorCores CPU the load generator used meanwhile, in cores
+ * @param storageCores CPU the storage node used meanwhile, in cores (remote backend only)
  * @param otherCores CPU every other process on the machine used meanwhile, in cores; a
  * slightly negative value is noise (the three readings are taken milliseconds apart)
  * @param rssMaxMiB peak resident set size
@@ -79,13 +80,14 @@ public record ResultRow(String scenario, String service, String model, String tr
 		int users, long stepDurationS, long requestsOk, long requestsKo, Double successRate, Double requestsPerSecond,
 		Double gatlingRequestsPerSecond, Double idealRequestsPerSecond, Double latencyMinMs, Double latencyP50Ms,
 		Double latencyP90Ms, Double latencyP99Ms, Double latencyMaxMs, Double cpuCores, Double cpuMsPerRequest,
-		Double loadGeneratorCores, Double otherCores, Double rssMaxMiB, Double heapMaxMiB, Double nonHeapMaxMiB,
-		Double platformThreadsMax, Double osThreadsMax, Double virtualThreadsMax, Double inFlightMax, Double gcPauses,
-		Double gcPauseMs, Double allocatedMiB, Double requestsServed, Double windowS, Double loadedS, int samples,
-		String gatlingReport, String failure, String role, String loadGenerator, int runs, Double requestsPerSecondMin,
-		Double requestsPerSecondMax, Double latencyP99MinMs, Double latencyP99MaxMs, Double controlRequestsPerSecond,
-		Double controlLatencyP99Ms, Double overheadRatio, Double overheadRatioMin, Double overheadRatioMax,
-		Double p99Ratio, Double jitCompilationMs, boolean jitBusy) {
+		Double loadGeneratorCores, Double storageCores, Double otherCores, Double rssMaxMiB, Double heapMaxMiB,
+		Double nonHeapMaxMiB, Double platformThreadsMax, Double osThreadsMax, Double virtualThreadsMax,
+		Double inFlightMax, Double gcPauses, Double gcPauseMs, Double allocatedMiB, Double requestsServed,
+		Double windowS, Double loadedS, int samples, String gatlingReport, String failure, String role,
+		String loadGenerator, int runs, Double requestsPerSecondMin, Double requestsPerSecondMax,
+		Double latencyP99MinMs, Double latencyP99MaxMs, Double controlRequestsPerSecond, Double controlLatencyP99Ms,
+		Double overheadRatio, Double overheadRatioMin, Double overheadRatioMax, Double p99Ratio,
+		Double jitCompilationMs, boolean jitBusy) {
 
 	/**
 	 * Flatten a result.
@@ -121,8 +123,8 @@ public record ResultRow(String scenario, String service, String model, String tr
 				rounded(scenario.idealRequestsPerSecond(result.users()), 3), rounded(load.minMillis(), 3),
 				rounded(load.p50Millis(), 3), rounded(load.p90Millis(), 3), rounded(load.p99Millis(), 3),
 				rounded(load.maxMillis(), 3), rounded(metrics.cpuCores(), 3), rounded(metrics.cpuMillisPerRequest(), 4),
-				rounded(metrics.loadGeneratorCores(), 3), rounded(metrics.otherCores(), 3),
-				rounded(Format.toMebibytes(metrics.rssMaxBytes()), 1),
+				rounded(metrics.loadGeneratorCores(), 3), rounded(metrics.storageCores(), 3),
+				rounded(metrics.otherCores(), 3), rounded(Format.toMebibytes(metrics.rssMaxBytes()), 1),
 				rounded(Format.toMebibytes(metrics.heapMaxBytes()), 1),
 				rounded(Format.toMebibytes(metrics.nonHeapMaxBytes()), 1), rounded(metrics.platformThreadsMax(), 0),
 				rounded(metrics.osThreadsMax(), 0), rounded(metrics.virtualThreadsMax(), 0),

@@ -19,6 +19,7 @@ package dev.iomodels.comparison;
  * @param cpuSeconds counter: CPU time used
  * @param machineBusySeconds counter: CPU time of every process on the machine
  * @param loadGeneratorCpuSeconds counter: CPU time of the load generator
+ * @param storageCpuSeconds counter: CPU time of the storage node (remote backend only)
  * @param requestsServed counter: requests answered
  * @param gcPauses counter: collector pauses
  * @param gcPauseSeconds counter: time in pauses
@@ -30,16 +31,16 @@ package dev.iomodels.comparison;
 record SampleRow(String scenario, String service, int users, double seconds, double heapUsedBytes,
 		double nonHeapUsedBytes, double platformThreads, double virtualThreads, double osThreads, double rssBytes,
 		double inFlightRequests, double cpuSeconds, double machineBusySeconds, double loadGeneratorCpuSeconds,
-		double requestsServed, double gcPauses, double gcPauseSeconds, double allocatedBytes, double compilationMillis,
-		boolean inLoadWindow) {
+		double storageCpuSeconds, double requestsServed, double gcPauses, double gcPauseSeconds, double allocatedBytes,
+		double compilationMillis, boolean inLoadWindow) {
 
 	static SampleRow of(StepResult result, MetricSample sample) {
 		return new SampleRow(result.scenario(), result.service(), result.users(), sample.seconds(),
 				sample.heapUsedBytes(), sample.nonHeapUsedBytes(), sample.platformThreads(), sample.virtualThreads(),
 				sample.osThreads(), sample.rssBytes(), sample.inFlightRequests(), sample.cpuSeconds(),
-				sample.machineBusySeconds(), sample.loadGeneratorCpuSeconds(), sample.requestsServed(),
-				sample.gcPauses(), sample.gcPauseSeconds(), sample.allocatedBytes(), sample.compilationMillis(),
-				result.loadWindow().contains(sample.seconds()));
+				sample.machineBusySeconds(), sample.loadGeneratorCpuSeconds(), sample.storageCpuSeconds(),
+				sample.requestsServed(), sample.gcPauses(), sample.gcPauseSeconds(), sample.allocatedBytes(),
+				sample.compilationMillis(), result.loadWindow().contains(sample.seconds()));
 	}
 
 }

@@ -18,8 +18,12 @@ import java.util.function.ToDoubleFunction;
  * @param cpuMillisPerRequest CPU time per request answered, over the whole window
  * @param loadGeneratorCores CPU the load generator (Gatling) used while the service was
  * loaded, in cores: it shares the machine with the service
+ * @param storageCores CPU the storage node used while the service was loaded, in cores,
+ * on the remote backend ({@code NaN} on the others): like the load generator, it shares
+ * the machine with the service
  * @param otherCores CPU every other process used meanwhile, in cores: what the machine
- * was busy with besides the service and the load generator, which should be close to zero
+ * was busy with besides the service, the load generator and the storage node, which
+ * should be close to zero
  * @param rssMaxBytes highest resident set size
  * @param heapMaxBytes highest heap use
  * @param nonHeapMaxBytes highest non-heap use
@@ -36,8 +40,8 @@ import java.util.function.ToDoubleFunction;
  * warm-up, not the steady state ({@link #jitBusy()})
  */
 public record StepMetrics(int samples, double windowSeconds, double loadedSeconds, double cpuCores,
-		double cpuMillisPerRequest, double loadGeneratorCores, double otherCores, double rssMaxBytes,
-		double heapMaxBytes, double nonHeapMaxBytes, double platformThreadsMax, double osThreadsMax,
+		double cpuMillisPerRequest, double loadGeneratorCores, double storageCores, double otherCores,
+		double rssMaxBytes, double heapMaxBytes, double nonHeapMaxBytes, double platformThreadsMax, double osThreadsMax,
 		double virtualThreadsMax, double inFlightMax, double requestsServed, double gcPauses, double gcPauseMillis,
 		double allocatedBytes, double compilationMillis) {
 
@@ -97,6 +101,7 @@ public record StepMetrics(int samples, double windowSeconds, double loadedSecond
 		double loadedCpuSeconds = 0;
 		double loadedLoadGeneratorSeconds = 0;
 		double loadedMachineSeconds = 0;
+		double loadedStorageSeconds = 0;
 		// A process that does not count its requests (a control app has no metrics on its
 		// API) is taken as loaded over the whole window.
 		boolean countsRequests = samples.stream().anyMatch((sample) -> !Double.isNaN(sample.requestsServed()));
@@ -113,17 +118,22 @@ public record StepMetrics(int samples, double windowSeconds, double loadedSecond
 						later.loadGeneratorCpuSeconds());
 				loadedMachineSeconds += CounterIncrease.between(earlier.machineBusySeconds(),
 						later.machineBusySeconds());
+				loadedStorageSeconds += CounterIncrease.between(earlier.storageCpuSeconds(), later.storageCpuSeconds());
 			}
 		}
 		double windowSeconds = samples.isEmpty() ? 0 : samples.getLast().seconds() - samples.getFirst().seconds();
 		double requests = increase(samples, MetricSample::requestsServed);
 		double cpuSeconds = increase(samples, MetricSample::cpuSeconds);
+		// No storage node (NaN) takes nothing from what the other processes used.
+		double storageSeconds = Double.isNaN(loadedStorageSeconds) ? 0 : loadedStorageSeconds;
 		return new StepMetrics(samples.size(), windowSeconds, loadedSeconds,
 				(loadedSeconds > 0) ? loadedCpuSeconds / loadedSeconds : Double.NaN,
 				(requests > 0) ? cpuSeconds * 1000 / requests : Double.NaN,
 				(loadedSeconds > 0) ? loadedLoadGeneratorSeconds / loadedSeconds : Double.NaN,
+				(loadedSeconds > 0) ? loadedStorageSeconds / loadedSeconds : Double.NaN,
 				(loadedSeconds > 0)
-						? (loadedMachineSeconds - loadedCpuSeconds - loadedLoadGeneratorSeconds) / loadedSeconds
+						? (loadedMachineSeconds - loadedCpuSeconds - loadedLoadGeneratorSeconds - storageSeconds)
+								/ loadedSeconds
 						: Double.NaN,
 				max(gaugeSamples, MetricSample::rssBytes), max(gaugeSamples, MetricSample::heapUsedBytes),
 				max(gaugeSamples, MetricSample::nonHeapUsedBytes), max(gaugeSamples, MetricSample::platformThreads),

@@ -52,6 +52,20 @@ final class StepTraces {
 		return scenario.id() + "-" + users + "-users";
 	}
 
+	/**
+	 * The CPU of each service beside the load generator's and, on the remote backend, the
+	 * storage node's: both share the machine with the service.
+	 */
+	private Chart cpuChart(List<StepResult> results) {
+		List<Trace> traces = new ArrayList<>(List.of(Trace.counter("", false, MetricSample::cpuSeconds),
+				Trace.counter(" load generator", true, MetricSample::loadGeneratorCpuSeconds)));
+		if (this.report.storageNode()) {
+			traces.add(Trace.counter(" storage node", true, MetricSample::storageCpuSeconds));
+		}
+		return chart(results, "cpu", "CPU, service solid, load generator"
+				+ (this.report.storageNode() ? " and storage node" : "") + " dashed (cores)", "cores", traces);
+	}
+
 	private List<Chart> charts() {
 		List<StepResult> results = this.report.step(this.scenario, this.users)
 			.stream()
@@ -61,13 +75,11 @@ final class StepTraces {
 			return List.of();
 		}
 		return List.of(
-				chart(results, "throughput", "Requests answered per second", "req/s", List.of(
-						Trace.counter("", false, MetricSample::requestsServed))),
+				chart(results, "throughput", "Requests answered per second", "req/s",
+						List.of(Trace.counter("", false, MetricSample::requestsServed))),
 				chart(results, "latency", "Latency per second (server histogram), p50 solid, p99 dashed (ms)", "ms",
 						List.of(Trace.latency(" p50", false, 0.50), Trace.latency(" p99", true, 0.99))),
-				chart(results, "cpu", "CPU, service solid, load generator dashed (cores)", "cores",
-						List.of(Trace.counter("", false, MetricSample::cpuSeconds),
-								Trace.counter(" load generator", true, MetricSample::loadGeneratorCpuSeconds))),
+				cpuChart(results),
 				chart(results, "memory", "Memory, RSS solid, heap dashed (MiB)", "MiB",
 						List.of(Trace.gauge(" RSS", false, (sample) -> Format.toMebibytes(sample.rssBytes())),
 								Trace.gauge(" heap", true, (sample) -> Format.toMebibytes(sample.heapUsedBytes())))),

@@ -10,21 +10,31 @@ import java.util.List;
  */
 final class Tables {
 
-	/** The columns of a results table. */
-	static final List<String> RESULT_COLUMNS = List.of("users", "service", "throughput (success)", "p50", "p90", "p99",
-			"max", "CPU under load", "CPU / request", "load generator / other CPU", "peak RSS", "peak heap",
-			"platform threads", "virtual threads (mounted/queued)", "in flight", "GC pauses (time)");
-
 	private Tables() {
+	}
+
+	/**
+	 * Return the columns of a report's results tables.
+	 * @param report the comparison
+	 * @return the header; on the remote backend the storage node's CPU is beside the load
+	 * generator's
+	 */
+	static List<String> resultColumns(ComparisonReport report) {
+		return List.of("users", "service", "throughput (success)", "p50", "p90", "p99", "max", "CPU under load",
+				"CPU / request",
+				report.storageNode() ? "load generator / storage node / other CPU" : "load generator / other CPU",
+				"peak RSS", "peak heap", "platform threads", "virtual threads (mounted/queued)", "in flight",
+				"GC pauses (time)");
 	}
 
 	/**
 	 * Return the results of a scenario, a row per step and service.
 	 * @param report the comparison
 	 * @param scenario the scenario
-	 * @return the rows, each a list of cells in {@link #RESULT_COLUMNS} order
+	 * @return the rows, each a list of cells in {@link #resultColumns} order
 	 */
 	static List<List<String>> results(ComparisonReport report, Scenario scenario) {
+		boolean storageNode = report.storageNode();
 		List<List<String>> rows = new ArrayList<>();
 		for (int users : scenario.users()) {
 			for (StepResult result : report.step(scenario, users)) {
@@ -35,6 +45,7 @@ final class Tables {
 						Format.millis(load.p99Millis()), Format.millis(load.maxMillis()),
 						Format.cores(metrics.cpuCores()), Format.cpuMillis(metrics.cpuMillisPerRequest()),
 						Format.number2(metrics.loadGeneratorCores()) + " / "
+								+ (storageNode ? Format.number2(metrics.storageCores()) + " / " : "")
 								+ Format.number2(Math.max(0, metrics.otherCores())),
 						Format.mebibytes(metrics.rssMaxBytes()), Format.mebibytes(metrics.heapMaxBytes()),
 						Format.count(metrics.platformThreadsMax()), Format.count(metrics.virtualThreadsMax()),

@@ -35,7 +35,7 @@ class CompareIT {
 	void theTinyProfileComparesAllThreeServicesTwiceBesideTheirControlsAndWritesEveryFile() throws Exception {
 		Path root = Path.of(System.getProperty("project.root")).toAbsolutePath().normalize();
 		Path out = Path.of("target", "compare-it").toAbsolutePath();
-		deleteRecursively(out);
+		TestDirectories.deleteRecursively(out);
 		ByteArrayOutputStream progress = new ByteArrayOutputStream();
 		ByteArrayOutputStream errors = new ByteArrayOutputStream();
 		long started = System.nanoTime();
@@ -156,45 +156,6 @@ class CompareIT {
 				List.of("classic", "loom", "webflux"));
 		assertThat(tracePoints).hasSize(4);
 		ReportInBrowser.check(out.resolve("report.html"), 2 * 8 + 4 * 7, 2, tracePoints);
-	}
-
-	private static void deleteRecursively(Path directory) throws IOException {
-		if (!Files.exists(directory)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(directory)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
-	}
-
-	/**
-	 * Shows the progress as it happens and keeps it for the assertions.
-	 */
-	private static final class TeeStream extends OutputStream {
-
-		private final OutputStream first;
-
-		private final OutputStream second;
-
-		TeeStream(OutputStream first, OutputStream second) {
-			this.first = first;
-			this.second = second;
-		}
-
-		@Override
-		public void write(int b) throws IOException {
-			this.first.write(b);
-			this.second.write(b);
-		}
-
-		@Override
-		public void write(byte[] bytes, int offset, int length) throws IOException {
-			this.first.write(bytes, offset, length);
-			this.second.write(bytes, offset, length);
-		}
-
 	}
 
 }

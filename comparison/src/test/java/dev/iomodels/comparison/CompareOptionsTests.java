@@ -188,9 +188,48 @@ class CompareOptionsTests {
 		assertThat(external.databaseUser()).isEqualTo("bench");
 		assertThat(parse().settings()).doesNotContainKey("database");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse("--backend", "mongo"))
-			.withMessageContaining("memory or postgres");
+			.withMessageContaining("memory, postgres or remote");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse("--database-url", "postgresql://db:5432/bench"))
 			.withMessageContaining("--backend postgres");
+	}
+
+	@Test
+	void theRemoteBackendRunsClassicAndLoomOnEachListedStorageClientAndWebfluxOnWebClient() {
+		CompareOptions options = parse("--backend", "remote", "--remote-clients", "jdk,apache");
+
+		assertThat(options.contenders()).extracting(Contender::label)
+			.containsExactly("classic/jdk", "classic/apache", "loom/jdk", "loom/apache", "webflux");
+		assertThat(options.settings()).containsEntry("backend", "remote")
+			.containsEntry("remoteClients", List.of("jdk", "apache"))
+			.containsKey("storageNode");
+		assertThat(parse("--backend", "remote").contenders()).extracting(Contender::label)
+			.containsExactly("classic", "loom", "webflux");
+		assertThat(Contender.ofLabel("loom/nio2/apache"))
+			.hasValue(new Contender(Service.LOOM, Optional.of("nio2"), Optional.of("apache")));
+		assertThat(Contender.ofLabel("loom/apache")).map(Contender::transportInUse).hasValue("nio");
+	}
+
+	@Test
+	void storageClientsAreRefusedOffTheRemoteBackendBesideControlsOrUnknown() {
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--remote-clients", "jdk"))
+			.withMessageContaining("--remote-clients needs --backend remote");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> parse("--backend", "remote", "--remote-clients", "jdk,apache", "--controls"))
+			.withMessageContaining("leave out --remote-clients, or --controls");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> parse("--backend", "remote", "--remote-clients", "okhttp"))
+			.withMessageContaining("Unknown storage client 'okhttp'; use some of jdk, apache, reactor");
+	}
+
+	@Test
+	void scenariosPicksSomeOfTheProfilesScenariosInTheirOrder() {
+		assertThat(parse("--full", "--scenarios", "spike,c10k").scenarios()).extracting(Scenario::id)
+			.containsExactly("c10k", "spike");
+		assertThat(parse("--full", "--scenarios", "c10k").settings()).containsEntry("scenarios", List.of("c10k"));
+		assertThat(parse().scenarios()).extracting(Scenario::id).containsExactly("latency-sweep", "cpu-bound-sweep");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("--scenarios", "c10k"))
+			.withMessageContaining("the quick profile has no 'c10k'")
+			.withMessageContaining("are in --full");
 	}
 
 	@Test

@@ -22,7 +22,7 @@ class MetricSamplerTests {
 
 	@Test
 	void jvmFiguresComeFromThePrometheusScrapeAndKernelFiguresFromProc() throws IOException {
-		MetricSample sample = MetricSampler.toSample(1.0, recorded("loom-scrape-2.txt"), KERNEL, MACHINE);
+		MetricSample sample = MetricSampler.toSample(1.0, recorded("loom-scrape-2.txt"), KERNEL, MACHINE, Double.NaN);
 
 		assertThat(sample.heapUsedBytes()).isEqualTo(164_776_976);
 		assertThat(sample.nonHeapUsedBytes()).isEqualTo(64_368_640);
@@ -36,7 +36,7 @@ class MetricSamplerTests {
 
 	@Test
 	void virtualThreadsAreTheMountedAndTheQueuedOnesTogether() throws IOException {
-		MetricSample sample = MetricSampler.toSample(1.0, recorded("loom-scrape-2.txt"), KERNEL, MACHINE);
+		MetricSample sample = MetricSampler.toSample(1.0, recorded("loom-scrape-2.txt"), KERNEL, MACHINE, Double.NaN);
 
 		assertThat(sample.virtualThreads()).isEqualTo(2 + 14);
 		assertThat(sample.inFlightRequests()).isEqualTo(1);
@@ -44,8 +44,8 @@ class MetricSamplerTests {
 
 	@Test
 	void requestsServedAddUpEveryStatusAndRouteOfTheApi() throws IOException {
-		MetricSample earlier = MetricSampler.toSample(1.0, recorded("loom-scrape-2.txt"), KERNEL, MACHINE);
-		MetricSample later = MetricSampler.toSample(2.0, recorded("loom-scrape-3.txt"), KERNEL, MACHINE);
+		MetricSample earlier = MetricSampler.toSample(1.0, recorded("loom-scrape-2.txt"), KERNEL, MACHINE, Double.NaN);
+		MetricSample later = MetricSampler.toSample(2.0, recorded("loom-scrape-3.txt"), KERNEL, MACHINE, Double.NaN);
 
 		assertThat(earlier.requestsServed()).isEqualTo(18);
 		assertThat(later.requestsServed()).isEqualTo(70);
@@ -54,7 +54,7 @@ class MetricSamplerTests {
 
 	@Test
 	void aCollectorThatHasNotPausedYetHasPausedZeroTimes() throws IOException {
-		MetricSample sample = MetricSampler.toSample(1.0, recorded("loom-scrape-2.txt"), KERNEL, MACHINE);
+		MetricSample sample = MetricSampler.toSample(1.0, recorded("loom-scrape-2.txt"), KERNEL, MACHINE, Double.NaN);
 
 		assertThat(sample.gcPauses()).isZero();
 		assertThat(sample.gcPauseSeconds()).isZero();
@@ -67,14 +67,14 @@ class MetricSamplerTests {
 				http_server_requests_seconds_count{method="GET",status="200",uri="/actuator/prometheus"} 99
 				""");
 
-		assertThat(MetricSampler.toSample(0, scrape, KERNEL, MACHINE).requestsServed()).isEqualTo(10);
+		assertThat(MetricSampler.toSample(0, scrape, KERNEL, MACHINE, Double.NaN).requestsServed()).isEqualTo(10);
 	}
 
 	@Test
 	void aServiceWithoutVirtualThreadMetricsHasThemUnmeasured() {
 		PrometheusScrape scrape = PrometheusScrape.parse("jvm_threads_live_threads 37.0\n");
 
-		MetricSample sample = MetricSampler.toSample(0, scrape, KERNEL, MACHINE);
+		MetricSample sample = MetricSampler.toSample(0, scrape, KERNEL, MACHINE, Double.NaN);
 
 		assertThat(sample.virtualThreads()).isNaN();
 		assertThat(sample.platformThreads()).isEqualTo(37);

@@ -53,8 +53,8 @@ final class RecordedResults {
 			samples.add(new MetricSample(second, (200 + users / 10.0 + second) * 1024 * 1024, 60e6, threads,
 					service.equals("loom") ? Math.min(users, 40) : 0, threads + 12, (450 + users / 20.0) * 1024 * 1024,
 					Math.min(users, service.equals("classic") ? 200 : users), 10 + second * 0.9, 500 + second * 1.95,
-					40 + second * 1.0, 1000 + second * rps, 3 + second / 3, 0.05 + second * 0.004, 1e9 + second * 50e6,
-					20_000 + second * 2.0, latency(second, rps, p50, p99)));
+					40 + second * 1.0, Double.NaN, 1000 + second * rps, 3 + second / 3, 0.05 + second * 0.004,
+					1e9 + second * 50e6, 20_000 + second * 2.0, latency(second, rps, p50, p99)));
 		}
 		return new StepResult(scenario, service, users, load, StepMetrics.of(samples), samples, new LoadWindow(0, 10),
 				Optional.of("gatling/" + scenario + "/" + service + "/" + users

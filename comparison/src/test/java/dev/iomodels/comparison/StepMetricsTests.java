@@ -119,6 +119,19 @@ class StepMetricsTests {
 
 		assertThat(metrics.loadGeneratorCores()).isCloseTo(0.8, within(1e-9));
 		assertThat(metrics.otherCores()).isCloseTo(0.25, within(1e-9));
+		assertThat(metrics.storageCores()).isNaN();
+	}
+
+	@Test
+	void aStorageNodesCpuIsReportedApartAndNotCountedAsSomethingElse() {
+		// The same machine, but 0.4 s of the 0.5 s "something else" was the storage node.
+		StepMetrics metrics = StepMetrics
+			.of(List.of(sample(0).cpu(10).machine(500, 40).storageNode(7).requests(0).build(),
+					sample(1).cpu(10.75).machine(501.8, 40.8).storageNode(7.2).requests(1000).build(),
+					sample(2).cpu(11.5).machine(503.6, 41.6).storageNode(7.4).requests(2000).build()));
+
+		assertThat(metrics.storageCores()).isCloseTo(0.2, within(1e-9));
+		assertThat(metrics.otherCores()).isCloseTo(0.05, within(1e-9));
 	}
 
 	@Test
@@ -176,7 +189,7 @@ class StepMetricsTests {
 	 */
 	static final class SampleBuilder {
 
-		private final double[] values = new double[16];
+		private final double[] values = new double[17];
 
 		SampleBuilder(double seconds) {
 			Arrays.fill(this.values, NOT_EXPOSED);
@@ -212,6 +225,10 @@ class StepMetricsTests {
 			return set(10, loadGeneratorSeconds);
 		}
 
+		SampleBuilder storageNode(double cpuSeconds) {
+			return set(16, cpuSeconds);
+		}
+
 		SampleBuilder compilation(double millis) {
 			return set(15, millis);
 		}
@@ -232,8 +249,8 @@ class StepMetricsTests {
 
 		MetricSample build() {
 			double[] v = this.values;
-			return new MetricSample(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12],
-					v[13], v[14], v[15], LatencyHistogram.NONE);
+			return new MetricSample(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[16], v[11],
+					v[12], v[13], v[14], v[15], LatencyHistogram.NONE);
 		}
 
 	}

@@ -5,8 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.iomodels.harness.EmbeddedDatabase;
 import dev.iomodels.harness.Service;
@@ -17,31 +19,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * The comparison's database: nothing on the memory backend; on the postgres backend an
+ * The comparison's storage: nothing on the memory backend; on the postgres backend an
  * embedded PostgreSQL whose database every service finds empty, with the same settings.
+ * The remote backend's storage node is started from its jar, which only the integration
+ * tests have ({@code CompareStorageNodeIT}).
  */
-class ComparisonDatabaseTests {
+class ComparisonStorageTests {
+
+	private static final Duration LATENCY = Duration.ofMillis(100);
 
 	@TempDir
 	Path directory;
 
 	@Test
 	void theMemoryBackendNeedsNoDatabase() throws Exception {
-		try (ComparisonDatabase database = ComparisonDatabase.open(options("--backend", "memory"), this.directory)) {
-			assertThat(database.prepareFor(Service.CLASSIC)).isEmpty();
+		try (ComparisonStorage database = ComparisonStorage.open(options("--backend", "memory"), this.directory,
+				Optional.empty())) {
+			assertThat(database.prepareFor(Service.CLASSIC, LATENCY)).isEmpty();
+			assertThat(database.storageProcess()).isEmpty();
 		}
+	}
+
+	@Test
+	void theRemoteBackendCannotRunWithoutAStorageNode() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> ComparisonStorage.open(options("--backend", "remote"), this.directory, Optional.empty()))
+			.withMessageContaining("storage node");
 	}
 
 	@Test
 	void everyServiceStartsOnAnEmptyDatabaseWithTheSameSettings() throws Exception {
 		if (EmbeddedDatabase.isRoot()) {
-			assertThatIllegalStateException()
-				.isThrownBy(() -> ComparisonDatabase.open(options("--backend", "postgres"), this.directory))
+			assertThatIllegalStateException().isThrownBy(
+					() -> ComparisonStorage.open(options("--backend", "postgres"), this.directory, Optional.empty()))
 				.withMessageContaining("scripts/as-build-user.sh");
 			return;
 		}
-		try (ComparisonDatabase database = ComparisonDatabase.open(options("--backend", "postgres"), this.directory)) {
-			Map<String, String> classic = database.prepareFor(Service.CLASSIC);
+		try (ComparisonStorage database = ComparisonStorage.open(options("--backend", "postgres"), this.directory,
+				Optional.empty())) {
+			Map<String, String> classic = database.prepareFor(Service.CLASSIC, LATENCY);
 			assertThat(classic).containsEntry("storage.backend", "postgres").containsKey("storage.postgres.url");
 			String jdbcUrl = "jdbc:" + classic.get("storage.postgres.url");
 			String user = classic.get("storage.postgres.username");
@@ -49,7 +65,7 @@ class ComparisonDatabaseTests {
 					Statement statement = connection.createStatement()) {
 				statement.execute("CREATE TABLE left_behind (v int); INSERT INTO left_behind VALUES (1)");
 			}
-			Map<String, String> webflux = database.prepareFor(Service.WEBFLUX);
+			Map<String, String> webflux = database.prepareFor(Service.WEBFLUX, LATENCY);
 			assertThat(webflux).isEqualTo(classic);
 			try (Connection connection = DriverManager.getConnection(jdbcUrl, user, null);
 					Statement statement = connection.createStatement();
