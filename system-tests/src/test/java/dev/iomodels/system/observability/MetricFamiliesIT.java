@@ -67,10 +67,6 @@ class MetricFamiliesIT {
 		FAMILIES.put("tomcat_connections_keepalive_current_connections", TOMCAT);
 		FAMILIES.put("tomcat_connections_config_max_connections", TOMCAT);
 		FAMILIES.put("reactor_netty_http_server_connections", NETTY);
-		FAMILIES.put("reactor_netty_http_server_connections_active", NETTY);
-		FAMILIES.put("reactor_netty_http_server_response_time_seconds_count", NETTY);
-		FAMILIES.put("reactor_netty_http_server_data_received_bytes_count", NETTY);
-		FAMILIES.put("reactor_netty_http_server_data_sent_bytes_count", NETTY);
 		FAMILIES.put("reactor_netty_eventloop_pending_tasks", NETTY);
 		// Memory
 		FAMILIES.put("jvm_memory_used_bytes{area=heap}", ALL);

@@ -1,6 +1,7 @@
 package dev.iomodels.webflux.system;
 
 import dev.iomodels.service.metrics.InFlightRequests;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -9,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The WebFlux side of the metrics the services share (the in-flight requests gauge,
- * defined in service-support) and the event-loop server's own: Reactor Netty's server
- * metrics. A configuration class rather than components, so that the {@code @WebFluxTest}
- * slices, which have no meter registry, leave it out.
+ * defined in service-support) and the event-loop server's own gauges
+ * ({@link ServerGauges}). A configuration class rather than components, so that the
+ * {@code @WebFluxTest} slices, which have no meter registry, leave it out.
  */
 @Configuration(proxyBeanMethods = false)
 class RequestMetrics {
@@ -22,13 +23,17 @@ class RequestMetrics {
 	}
 
 	/**
-	 * Adds {@link ServerMetricsCustomizer} to the API server's factory only, like the
-	 * server limits: the management server's scrapes are not API traffic.
+	 * Adds {@link ServerGauges} to the API server's factory only, like the server limits:
+	 * the management server's connections are not API traffic.
+	 * @param registry where the gauges go
+	 * @param connections the API server's connection count
 	 * @return the registration
 	 */
 	@Bean
-	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> serverMetricsRegistration() {
-		return (factory) -> factory.addServerCustomizers(new ServerMetricsCustomizer());
+	WebServerFactoryCustomizer<NettyReactiveWebServerFactory> serverGaugesRegistration(MeterRegistry registry,
+			ConnectionLimit connections) {
+		ServerGauges gauges = new ServerGauges(registry, connections);
+		return (factory) -> factory.addServerCustomizers((server) -> server.doOnChannelInit(gauges));
 	}
 
 }

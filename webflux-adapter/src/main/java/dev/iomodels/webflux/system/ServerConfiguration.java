@@ -72,15 +72,23 @@ class ServerConfiguration {
 				threads + " event-loop threads (Reactor Netty, " + transport.transport().id() + ")", threads);
 	}
 
+	/**
+	 * The API server's connection count and limit, shared with the connections gauge.
+	 */
 	@Bean
-	ServerLimitsRegistration serverLimitsRegistration(ServerLimitsProperties limits, TransportInUse transport,
-			JsonMapper mapper, ConnectionDeadlines deadlines) {
+	ConnectionLimit apiConnectionLimit(ServerLimitsProperties limits) {
+		return new ConnectionLimit(limits.maxConnections());
+	}
+
+	@Bean
+	ServerLimitsRegistration serverLimitsRegistration(ServerLimitsProperties limits, ConnectionLimit connections,
+			TransportInUse transport, JsonMapper mapper, ConnectionDeadlines deadlines) {
 		ChannelPipelineConfigurer handlers = new DecodingFailureProblems(mapper,
 				Math.toIntExact(limits.maxRequestHeaderSize().toBytes()))
 			.then(new KeepAliveAnswers(limits.keepAliveTimeout()))
 			.then(new ConnectionDeadlineHandlers(deadlines));
 		return new ServerLimitsRegistration(new TransportCustomizer(transport),
-				new ServerLimitsCustomizer(limits, handlers));
+				new ServerLimitsCustomizer(limits, connections, handlers));
 	}
 
 	/**

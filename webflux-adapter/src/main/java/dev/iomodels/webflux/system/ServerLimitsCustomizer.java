@@ -44,12 +44,13 @@ final class ServerLimitsCustomizer implements NettyServerCustomizer {
 	private final ChannelPipelineConfigurer handlers;
 
 	ServerLimitsCustomizer(ServerLimitsProperties limits) {
-		this(limits, null);
+		this(limits, new ConnectionLimit(limits.maxConnections()), null);
 	}
 
-	ServerLimitsCustomizer(ServerLimitsProperties limits, ChannelPipelineConfigurer handlers) {
+	ServerLimitsCustomizer(ServerLimitsProperties limits, ConnectionLimit connectionLimit,
+			ChannelPipelineConfigurer handlers) {
 		this.limits = limits;
-		this.connectionLimit = new ConnectionLimit(limits.maxConnections());
+		this.connectionLimit = connectionLimit;
 		this.handlers = handlers;
 	}
 
