@@ -76,7 +76,18 @@ class ComposeStackTests {
 			new HomePanel("CPU", "process CPU", "percentunit", ALL, "process_cpu_usage\\{"),
 			new HomePanel("CPU", "allocation rate", "Bps", ALL, "rate\\(jvm_gc_memory_allocated_bytes_total\\{"),
 			new HomePanel("GC", "time in GC pauses", "percentunit", ALL, "rate\\(jvm_gc_pause_seconds_sum\\{"),
-			new HomePanel("GC", "GC pauses per second", "short", ALL, "rate\\(jvm_gc_pause_seconds_count\\{"));
+			new HomePanel("GC", "GC pauses per second", "short", ALL, "rate\\(jvm_gc_pause_seconds_count\\{"),
+			// Issue 17: the connections to the storage node, and the node itself.
+			new HomePanel("Remote storage", "storage-node connections in use vs max", "short", ALL,
+					"\\(storage_remote_connections_active_connections\\{",
+					"\\(storage_remote_connections_max_connections\\{"),
+			new HomePanel("Remote storage", "requests waiting for a storage-node connection", "short", ALL,
+					"\\(storage_remote_connections_pending_requests\\{"),
+			new HomePanel("Remote storage", "storage-node connection acquire time", "s", ALL,
+					"rate\\(storage_remote_connections_acquire_seconds_sum\\{",
+					"rate\\(storage_remote_connections_acquire_seconds_count\\{"),
+			new HomePanel("Remote storage", "the storage node's answer time", "s", Set.of(Dashboards.STORAGE_NODE),
+					"histogram_quantile\\(0\\.99, .*storage_node_requests_seconds_bucket\\{"));
 
 	private final Map<String, Object> compose = ProjectFiles.yaml(ProjectFiles.composeFile());
 
@@ -299,14 +310,29 @@ class ComposeStackTests {
 			for (Panel panel : dashboard.panels()) {
 				String where = dashboard.file() + " / " + panel.title();
 				assertThat(panel.description()).as(where).hasSizeGreaterThan(80);
-				assertThat(panel.appliesTo()).as("'Applies to:' of %s", where)
-					.isNotEmpty()
-					.isSubsetOf(Dashboards.SERVICES);
+				assertThat(panel.backend()).as("backend of %s", where).isIn(null, "postgres", "remote");
 				assertThat(panel.json().path("fieldConfig").path("defaults").path("unit").asString()).as(where)
 					.isNotBlank();
 				assertThat(panel.expressions()).as(where)
 					.isNotEmpty()
 					.allSatisfy((expr) -> assertThat(expr).isNotBlank());
+				if (panel.storageNode()) {
+					// The storage node's own meters: one node shared by the services,
+					// with
+					// no service, model or transport of its own.
+					assertThat(panel.appliesTo()).as("'Applies to:' of %s", where)
+						.containsExactly(Dashboards.STORAGE_NODE);
+					assertThat(panel.backend()).as("backend of %s", where).isEqualTo("remote");
+					assertThat(panel.expressions()).as(where)
+						.allSatisfy(
+								(expr) -> assertThat(expr).contains("{application=\"" + Dashboards.STORAGE_NODE + "\"")
+									.doesNotContain("$application")
+									.doesNotContain("$transport"));
+					continue;
+				}
+				assertThat(panel.appliesTo()).as("'Applies to:' of %s", where)
+					.isNotEmpty()
+					.isSubsetOf(Dashboards.SERVICES);
 				if (dashboard.perService()) {
 					assertThat(panel.expressions()).as(where)
 						.allSatisfy((expr) -> assertThat(expr).contains("application=\"$application\""));
@@ -322,6 +348,12 @@ class ComposeStackTests {
 		Dashboard home = Dashboards.read(ProjectFiles.dashboards().resolve(Dashboards.SIDE_BY_SIDE));
 		assertThat(home.title()).isEqualTo("I/O models — side by side");
 		for (Panel panel : home.panels()) {
+			if (panel.storageNode()) {
+				assertThat(panel.json().path("targets")).as(panel.title())
+					.allSatisfy((target) -> assertThat(target.path("legendFormat").asString())
+						.startsWith("{{application}}"));
+				continue;
+			}
 			Map<String, String> colours = new LinkedHashMap<>();
 			for (JsonNode override : panel.json().path("fieldConfig").path("overrides")) {
 				Matcher service = Pattern.compile("^\\^([a-z]+)")
@@ -343,6 +375,10 @@ class ComposeStackTests {
 	void everySeriesOfTheSideBySidePanelsIsDrawnInItsServicesColourOnEveryTransport() {
 		Dashboard home = Dashboards.read(ProjectFiles.dashboards().resolve(Dashboards.SIDE_BY_SIDE));
 		for (Panel panel : home.panels()) {
+			if (panel.storageNode()) {
+				// One series, the node's: the services' colours are not its.
+				continue;
+			}
 			Map<String, Pattern> matchers = new LinkedHashMap<>();
 			for (JsonNode override : panel.json().path("fieldConfig").path("overrides")) {
 				for (JsonNode property : override.path("properties")) {
@@ -474,8 +510,24 @@ class ComposeStackTests {
 			.orElseThrow();
 		assertThat(platform.description()).contains("loom stays flat").contains("virtual thread").contains("carrier");
 		// One series per service: every query is aggregated by service (and transport).
-		assertThat(panels).allSatisfy((panel) -> assertThat(panel.expressions()).as(panel.title())
-			.allSatisfy((expr) -> assertThat(expr).contains("by (application, transport")));
+		assertThat(panels).filteredOn((panel) -> !panel.storageNode())
+			.allSatisfy((panel) -> assertThat(panel.expressions()).as(panel.title())
+				.allSatisfy((expr) -> assertThat(expr).contains("by (application, transport")));
+		// One series for the node: it is shared by the three services.
+		assertThat(panels).filteredOn(Panel::storageNode)
+			.isNotEmpty()
+			.allSatisfy((panel) -> assertThat(panel.expressions()).as(panel.title())
+				.allSatisfy((expr) -> assertThat(expr).contains("by (application")));
+	}
+
+	@Test
+	void theTransportSelectorsAllLeavesOutSeriesWithoutATransport() {
+		// "All" must not match a series without the label, as .* would: the storage
+		// node's JVM meters (application storage-node) would then be drawn, uncoloured,
+		// beside the services' on the remote stack.
+		for (Dashboard dashboard : Dashboards.all()) {
+			assertThat(dashboard.transportAllValue()).as(dashboard.file()).isEqualTo(".+");
+		}
 	}
 
 	@Test

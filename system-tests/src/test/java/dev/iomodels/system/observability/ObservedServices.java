@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import dev.iomodels.harness.EmbeddedDatabase;
 import dev.iomodels.harness.Service;
 import dev.iomodels.harness.ServiceProcess;
+import dev.iomodels.harness.StorageNodeProcess;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * database of its own in one embedded PostgreSQL, so that the connection-pool meters and
  * the dashboards' database row have data; every other meter is the same on either
  * backend. Test classes get it as a parameter through {@link Extension}; JUnit closes it
- * at the end of the run.
+ * at the end of the run. {@link #startRemote()} starts the same three on the remote
+ * backend instead, sharing one storage node, for a test class that closes them itself.
  */
 final class ObservedServices implements AutoCloseable {
 
@@ -35,28 +38,72 @@ final class ObservedServices implements AutoCloseable {
 
 	private static final Duration TRICKLE_PAUSE = Duration.ofMillis(200);
 
-	private final EmbeddedDatabase database;
+	private final String backend;
+
+	private final AutoCloseable store;
+
+	private final StorageNodeProcess node;
 
 	private final List<ServiceProcess> processes;
 
 	private final Map<Service, ApiTraffic> traffic;
 
-	private ObservedServices(EmbeddedDatabase database, List<ServiceProcess> processes,
-			Map<Service, ApiTraffic> traffic) {
-		this.database = database;
+	private ObservedServices(String backend, AutoCloseable store, StorageNodeProcess node,
+			List<ServiceProcess> processes, Map<Service, ApiTraffic> traffic) {
+		this.backend = backend;
+		this.store = store;
+		this.node = node;
 		this.processes = processes;
 		this.traffic = traffic;
 	}
 
+	/**
+	 * Start the three on the postgres backend.
+	 * @return the running services, having served their burst
+	 */
 	static ObservedServices start() throws Exception {
-		Path root = ProjectFiles.root();
 		EmbeddedDatabase database = EmbeddedDatabase.start(Path.of("target", "observed-postgres").toAbsolutePath());
 		Map<Service, Map<String, String>> settings = new LinkedHashMap<>();
-		for (Service service : Service.ALL) {
-			String name = "observed_" + service.shortName();
-			database.createDatabase(name);
-			settings.put(service, database.serviceProperties(name));
+		try {
+			for (Service service : Service.ALL) {
+				String name = "observed_" + service.shortName();
+				database.createDatabase(name);
+				settings.put(service, database.serviceProperties(name));
+			}
 		}
+		catch (Exception ex) {
+			database.close();
+			throw ex;
+		}
+		return start("postgres", database, null, settings);
+	}
+
+	/**
+	 * Start the three on the remote backend, all on one storage node (its jar, started
+	 * here), as {@code docker-compose.remote.yml} runs them: classic on the JDK's client
+	 * (the default), loom on Apache HttpClient, webflux on WebClient.
+	 * @return the running services, having served their burst; the caller closes them
+	 */
+	static ObservedServices startRemote() throws Exception {
+		StorageNodeProcess node = StorageNodeProcess.start(
+				StorageNodeProcess.jar(ProjectFiles.root(), ProjectFiles.version()), Duration.ZERO,
+				Path.of("target", "service-logs"), Optional.empty());
+		Map<Service, Map<String, String>> settings = new LinkedHashMap<>();
+		for (Service service : Service.ALL) {
+			Map<String, String> properties = new LinkedHashMap<>();
+			properties.put("storage.backend", "remote");
+			properties.put("storage.remote.url", node.url().toString());
+			if (service.equals(Service.LOOM)) {
+				properties.put("storage.remote.client", "apache");
+			}
+			settings.put(service, properties);
+		}
+		return start("remote", node, node, settings);
+	}
+
+	private static ObservedServices start(String backend, AutoCloseable store, StorageNodeProcess node,
+			Map<Service, Map<String, String>> settings) throws Exception {
+		Path root = ProjectFiles.root();
 		List<Future<ServiceProcess>> starting = new ArrayList<>();
 		// In parallel: each start waits for readiness (class loading, JIT) for at most
 		// the
@@ -79,7 +126,7 @@ final class ObservedServices implements AutoCloseable {
 			}
 		}
 		Map<Service, ApiTraffic> traffic = new LinkedHashMap<>();
-		ObservedServices services = new ObservedServices(database, processes, traffic);
+		ObservedServices services = new ObservedServices(backend, store, node, processes, traffic);
 		if (failure != null) {
 			services.close();
 			throw new IllegalStateException("A service did not start: " + failure.getMessage(), failure);
@@ -87,7 +134,8 @@ final class ObservedServices implements AutoCloseable {
 		List<Future<Void>> bursts = new ArrayList<>();
 		try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (ServiceProcess process : processes) {
-				ApiTraffic mix = new ApiTraffic(process.api(), "observed");
+				// A prefix per service: on the remote backend the three share one store.
+				ApiTraffic mix = new ApiTraffic(process.api(), "observed-" + process.service().shortName());
 				traffic.put(process.service(), mix);
 				bursts.add(executor.submit(() -> {
 					mix.burst(BURST_ROUNDS);
@@ -137,6 +185,22 @@ final class ObservedServices implements AutoCloseable {
 		return this.processes;
 	}
 
+	/**
+	 * Return the storage backend the services run on.
+	 * @return {@code postgres} or {@code remote}
+	 */
+	String backend() {
+		return this.backend;
+	}
+
+	/**
+	 * Return the storage node the services share, on the remote backend.
+	 * @return the node, or {@code null} on another backend
+	 */
+	StorageNodeProcess node() {
+		return this.node;
+	}
+
 	ApiTraffic traffic(Service service) {
 		return this.traffic.get(service);
 	}
@@ -149,7 +213,7 @@ final class ObservedServices implements AutoCloseable {
 		for (ServiceProcess process : this.processes) {
 			process.close();
 		}
-		this.database.close();
+		this.store.close();
 	}
 
 	/**

@@ -73,8 +73,20 @@ final class ProjectFiles {
 		return root().resolve("docker-compose.postgres.yml");
 	}
 
+	static Path remoteComposeFile() {
+		return root().resolve("docker-compose.remote.yml");
+	}
+
 	static Path prometheusConfig() {
 		return root().resolve("prometheus/prometheus.yml");
+	}
+
+	/**
+	 * The scrape configuration of the stack on the remote backend: the services' jobs and
+	 * the storage node's.
+	 */
+	static Path remotePrometheusConfig() {
+		return root().resolve("prometheus/prometheus.remote.yml");
 	}
 
 	static Path grafanaDatasources() {

@@ -88,7 +88,22 @@ final class PrometheusServer implements AutoCloseable {
 	 * @return the configuration, as YAML
 	 */
 	static String localConfig(List<ServiceProcess> services) {
-		Map<String, Object> config = ProjectFiles.yaml(ProjectFiles.prometheusConfig());
+		return localConfig(ProjectFiles.prometheusConfig(), services, Map.of());
+	}
+
+	/**
+	 * Write a scrape configuration of the project with each compose target replaced by
+	 * the local process it stands for, and the scrape interval shortened.
+	 * @param file the configuration ({@code prometheus/prometheus.yml} or a compose
+	 * variant's)
+	 * @param services the running services, which replace their compose names on their
+	 * management ports
+	 * @param others any other target, by its compose address ({@code storage-node:7070}),
+	 * and the local address ({@code 127.0.0.1:41234}) that replaces it
+	 * @return the configuration, as YAML
+	 */
+	static String localConfig(Path file, List<ServiceProcess> services, Map<String, String> others) {
+		Map<String, Object> config = ProjectFiles.yaml(file);
 		Map<String, Object> global = map(config.get("global"));
 		global.put("scrape_interval", SCRAPE_INTERVAL);
 		global.put("scrape_timeout", SCRAPE_INTERVAL);
@@ -100,12 +115,17 @@ final class PrometheusServer implements AutoCloseable {
 				List<Object> targets = list(map(staticConfig).get("targets"));
 				List<Object> local = new ArrayList<>();
 				for (Object target : targets) {
+					String other = others.get(String.valueOf(target));
+					if (other != null) {
+						local.add(other);
+						continue;
+					}
 					String[] hostAndPort = String.valueOf(target).split(":");
 					ServiceProcess service = byName.get(hostAndPort[0]);
-					Service definition = Service.named(hostAndPort[0]);
-					if (service == null || Integer.parseInt(hostAndPort[1]) != definition.managementPort()) {
-						throw new IllegalStateException(
-								"prometheus.yml scrapes " + target + ", which is not a service's management port");
+					if (service == null
+							|| Integer.parseInt(hostAndPort[1]) != Service.named(hostAndPort[0]).managementPort()) {
+						throw new IllegalStateException(file.getFileName() + " scrapes " + target
+								+ ", which is not a service's management port nor a process started here");
 					}
 					local.add(service.management().getAuthority());
 				}
