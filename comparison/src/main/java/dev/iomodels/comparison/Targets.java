@@ -36,8 +36,8 @@ final class Targets {
 	static final String SETTING = "targets";
 
 	/** Flags that choose what the comparison starts, which remote targets replace. */
-	private static final List<String> LOCAL_ONLY = List.of("services", "transports", "backend", "database-url",
-			"database-user", "controls", "cpus");
+	private static final List<String> LOCAL_ONLY = List.of("services", "transports", "backend", "remote-clients",
+			"database-url", "database-user", "controls", "cpus");
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

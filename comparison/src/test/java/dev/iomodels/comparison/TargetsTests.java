@@ -62,7 +62,7 @@ class TargetsTests {
 
 	@Test
 	void flagsForServicesTheComparisonStartsAndTwiceTheSameServiceAreRefused() {
-		for (String flag : List.of("--services", "--transports", "--backend", "--database-url")) {
+		for (String flag : List.of("--services", "--transports", "--backend", "--remote-clients", "--database-url")) {
 			assertThatIllegalArgumentException()
 				.isThrownBy(() -> Targets.extract(new String[] { "--target", "loom=http://h:1", flag, "x" }))
 				.withMessageContaining(flag);
