@@ -1059,6 +1059,18 @@ public abstract class StorageApiContractTests {
 			}
 		}
 
+		private static String readHead(InputStream in) throws IOException {
+			StringBuilder head = new StringBuilder();
+			while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+				int b = in.read();
+				if (b == -1) {
+					throw new EOFException("The connection closed within a response head: " + head);
+				}
+				head.append((char) b);
+			}
+			return head.toString();
+		}
+
 	}
 
 	/**
@@ -1133,18 +1145,6 @@ public abstract class StorageApiContractTests {
 	}
 
 	// Requests and responses
-
-	private static String readHead(InputStream in) throws IOException {
-		StringBuilder head = new StringBuilder();
-		while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-			int b = in.read();
-			if (b == -1) {
-				throw new EOFException("The connection closed within a response head: " + head);
-			}
-			head.append((char) b);
-		}
-		return head.toString();
-	}
 
 	/**
 	 * Assert that a response is the API's RFC 9457 problem for a refusal.
