@@ -1,33 +1,18 @@
 package dev.iomodels.classic;
 
-import java.util.List;
-
-import org.apache.coyote.http11.Http11NioProtocol;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.iomodels.contract.ContractSpringBootTest;
+import dev.iomodels.contract.StorageApiContractTests;
+import dev.iomodels.contract.tomcat.TomcatServer;
 
 /**
  * The contract on Tomcat's default NIO connector: a poller thread over a selector hands
  * ready sockets to workers (a reactor).
  */
-class ClassicOnNioContractTests extends ClassicServiceContractTests {
+@ContractSpringBootTest
+class ClassicOnNioContractTests extends StorageApiContractTests {
 
-	@Override
-	protected String expectedTransport() {
-		return "nio";
-	}
-
-	@Test
-	void theDefaultTransportIsTheNioConnectorWithItsPoller() {
-		assertThat(protocolHandler()).isInstanceOf(Http11NioProtocol.class);
-		// The reactor's poller thread is there.
-		assertThat(connectorName()).startsWith("http-nio-");
-		assertThat(threadNames()).contains(connectorName() + "-Poller", connectorName() + "-Acceptor");
-	}
-
-	private static List<String> threadNames() {
-		return Thread.getAllStackTraces().keySet().stream().map(Thread::getName).toList();
+	ClassicOnNioContractTests() {
+		super(TomcatServer.platformThreads(200));
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.iomodels.loom;
 
+import dev.iomodels.contract.ContractSpringBootTest;
+import dev.iomodels.contract.StorageApiContractTests;
+import dev.iomodels.contract.tomcat.TomcatServer;
 import dev.iomodels.postgres.testing.TestDatabases;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,21 +13,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * (on its default transport): a real PostgreSQL (embedded, one per test JVM) and a
  * database of this class's own.
  */
-class LoomServicePostgresContractTests extends LoomServiceContractTests {
+@ContractSpringBootTest
+class LoomServicePostgresContractTests extends StorageApiContractTests {
+
+	LoomServicePostgresContractTests() {
+		super(TomcatServer.virtualThreads().onBackend("postgres"));
+	}
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
 		TestDatabases.usePostgres(registry, "loom_contract");
-	}
-
-	@Override
-	protected String expectedTransport() {
-		return "nio";
-	}
-
-	@Override
-	protected String expectedBackend() {
-		return "postgres";
 	}
 
 }

@@ -1,7 +1,8 @@
 package dev.iomodels.loom;
 
-import java.util.Set;
-
+import dev.iomodels.contract.ContractSpringBootTest;
+import dev.iomodels.contract.StorageApiContractTests;
+import dev.iomodels.contract.tomcat.TomcatServer;
 import dev.iomodels.remote.testing.TestNodes;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,26 +13,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * its default transport), with RestClient on Reactor Netty: a storage node of this
  * class's own, started in the test JVM and reached over a loopback socket.
  */
-class LoomServiceRemoteReactorContractTests extends LoomServiceContractTests {
+@ContractSpringBootTest
+class LoomServiceRemoteReactorContractTests extends StorageApiContractTests {
+
+	LoomServiceRemoteReactorContractTests() {
+		super(TomcatServer.virtualThreads().onBackend("remote", TestNodes.INFO_SETTINGS));
+	}
 
 	@DynamicPropertySource
 	static void remote(DynamicPropertyRegistry registry) {
 		TestNodes.useRemote(registry, TestNodes.CONTRACT_LIMITS, "reactor");
-	}
-
-	@Override
-	protected String expectedTransport() {
-		return "nio";
-	}
-
-	@Override
-	protected String expectedBackend() {
-		return "remote";
-	}
-
-	@Override
-	protected Set<String> expectedBackendSettings() {
-		return TestNodes.INFO_SETTINGS;
 	}
 
 }

@@ -1,27 +1,18 @@
 package dev.iomodels.webflux;
 
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import dev.iomodels.contract.ContractSpringBootTest;
+import dev.iomodels.contract.StorageApiContractTests;
+import dev.iomodels.contract.netty.ReactorNettyServer;
 
 /**
  * The contract on Netty's native epoll transport, the default (edge-triggered epoll, a
- * reactor).
+ * reactor). BlockHound watches every event-loop thread while it runs.
  */
-class WebfluxOnEpollContractTests extends WebfluxServiceContractTests {
+@ContractSpringBootTest
+class WebfluxOnEpollContractTests extends StorageApiContractTests {
 
-	@Override
-	protected String expectedTransport() {
-		return "epoll";
-	}
-
-	@Test
-	void theDefaultTransportIsNativeEpoll() throws Exception {
-		// The channel the server bound, not the setting: Reactor Netty would fall back
-		// silently, this service must not.
-		assertThat(observedServerChannel()).isEqualTo(EpollServerSocketChannel.class.getName());
-		assertThat(eventLoopThreads()).anyMatch((name) -> name.startsWith("reactor-http-epoll-"));
+	WebfluxOnEpollContractTests() {
+		super(ReactorNettyServer.eventLoop());
 	}
 
 }

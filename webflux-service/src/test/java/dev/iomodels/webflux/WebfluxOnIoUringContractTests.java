@@ -1,30 +1,21 @@
 package dev.iomodels.webflux;
 
-import io.netty.channel.uring.IoUringServerSocketChannel;
-import org.junit.jupiter.api.Test;
+import dev.iomodels.contract.ContractSpringBootTest;
+import dev.iomodels.contract.StorageApiContractTests;
+import dev.iomodels.contract.netty.ReactorNettyServer;
 
 import org.springframework.test.context.TestPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The contract on Netty's io_uring transport (submission and completion queues, a
- * proactor).
+ * proactor). BlockHound watches every event-loop thread while it runs.
  */
+@ContractSpringBootTest
 @TestPropertySource(properties = "iomodels.server.transport=io_uring")
-class WebfluxOnIoUringContractTests extends WebfluxServiceContractTests {
+class WebfluxOnIoUringContractTests extends StorageApiContractTests {
 
-	@Override
-	protected String expectedTransport() {
-		return "io_uring";
-	}
-
-	@Test
-	void theApiServerRunsOnIoUring() throws Exception {
-		// The channel the server bound, not the setting: Reactor Netty would fall back
-		// silently, this service must not.
-		assertThat(observedServerChannel()).isEqualTo(IoUringServerSocketChannel.class.getName());
-		assertThat(eventLoopThreads()).anyMatch((name) -> name.startsWith("reactor-http-io_uring-"));
+	WebfluxOnIoUringContractTests() {
+		super(ReactorNettyServer.eventLoop().onTransport("io_uring"));
 	}
 
 }

@@ -1,5 +1,8 @@
 package dev.iomodels.webflux;
 
+import dev.iomodels.contract.ContractSpringBootTest;
+import dev.iomodels.contract.StorageApiContractTests;
+import dev.iomodels.contract.netty.ReactorNettyServer;
 import dev.iomodels.postgres.testing.TestDatabases;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -11,21 +14,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * database of this class's own. BlockHound watches every event-loop thread, so a blocking
  * call anywhere on the R2DBC path fails it.
  */
-class WebfluxServicePostgresContractTests extends WebfluxServiceContractTests {
+@ContractSpringBootTest
+class WebfluxServicePostgresContractTests extends StorageApiContractTests {
+
+	WebfluxServicePostgresContractTests() {
+		super(ReactorNettyServer.eventLoop().onBackend("postgres"));
+	}
 
 	@DynamicPropertySource
 	static void postgres(DynamicPropertyRegistry registry) {
 		TestDatabases.usePostgres(registry, "webflux_contract");
-	}
-
-	@Override
-	protected String expectedTransport() {
-		return "epoll";
-	}
-
-	@Override
-	protected String expectedBackend() {
-		return "postgres";
 	}
 
 }

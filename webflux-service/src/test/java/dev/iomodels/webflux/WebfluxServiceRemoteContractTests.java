@@ -1,7 +1,8 @@
 package dev.iomodels.webflux;
 
-import java.util.Set;
-
+import dev.iomodels.contract.ContractSpringBootTest;
+import dev.iomodels.contract.StorageApiContractTests;
+import dev.iomodels.contract.netty.ReactorNettyServer;
 import dev.iomodels.remote.testing.TestNodes;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,26 +15,16 @@ import org.springframework.test.context.DynamicPropertySource;
  * watches every event-loop thread, so a blocking call anywhere on the WebClient path
  * fails it.
  */
-class WebfluxServiceRemoteContractTests extends WebfluxServiceContractTests {
+@ContractSpringBootTest
+class WebfluxServiceRemoteContractTests extends StorageApiContractTests {
+
+	WebfluxServiceRemoteContractTests() {
+		super(ReactorNettyServer.eventLoop().onBackend("remote", TestNodes.INFO_SETTINGS));
+	}
 
 	@DynamicPropertySource
 	static void remote(DynamicPropertyRegistry registry) {
 		TestNodes.useRemote(registry, TestNodes.CONTRACT_LIMITS, "reactor");
-	}
-
-	@Override
-	protected String expectedTransport() {
-		return "epoll";
-	}
-
-	@Override
-	protected String expectedBackend() {
-		return "remote";
-	}
-
-	@Override
-	protected Set<String> expectedBackendSettings() {
-		return TestNodes.INFO_SETTINGS;
 	}
 
 }

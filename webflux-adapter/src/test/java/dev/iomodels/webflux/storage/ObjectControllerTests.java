@@ -18,8 +18,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The WebFlux adapter alone, on a small in-memory store: how requests map to the port and
- * how refusals become problems. The full contract over real HTTP runs in
- * {@code WebfluxServiceContractTests}.
+ * how refusals become problems. The full contract over real HTTP runs in webflux-service
+ * ({@code WebfluxOnEpollContractTests} and its siblings).
  */
 @WebFluxTest(ObjectController.class)
 class ObjectControllerTests {

@@ -14,13 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ServedAnswers {
 
-	private final List<OpenApiStatuses.Exchange> exchanges = new ArrayList<>();
+	private final List<OpenApiDocument.Exchange> exchanges = new ArrayList<>();
 
 	/**
 	 * Record an answer.
 	 * @param exchange the method, path and status
 	 */
-	synchronized void add(OpenApiStatuses.Exchange exchange) {
+	synchronized void add(OpenApiDocument.Exchange exchange) {
 		this.exchanges.add(exchange);
 	}
 
@@ -29,7 +29,7 @@ final class ServedAnswers {
 	 * @param response the response, with its request
 	 */
 	void add(HttpResponse<?> response) {
-		add(OpenApiStatuses.Exchange.of(response));
+		add(OpenApiDocument.Exchange.of(response));
 	}
 
 	/**
@@ -38,8 +38,8 @@ final class ServedAnswers {
 	 */
 	void assertListedBy(HttpResponse<byte[]> document) {
 		assertThat(document.statusCode()).as("GET /api/v1/openapi.yaml").isEqualTo(200);
-		OpenApiStatuses statuses = OpenApiStatuses.of(new String(document.body(), StandardCharsets.UTF_8));
-		List<OpenApiStatuses.Exchange> answered;
+		OpenApiDocument statuses = OpenApiDocument.of(new String(document.body(), StandardCharsets.UTF_8));
+		List<OpenApiDocument.Exchange> answered;
 		synchronized (this) {
 			answered = List.copyOf(this.exchanges);
 		}

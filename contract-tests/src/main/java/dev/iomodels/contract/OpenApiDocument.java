@@ -9,27 +9,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
 /**
- * The statuses the OpenAPI document promises for each path and method, read from its
- * {@code paths} section, so that the contract suites can check every answer a service
- * gives against the document the service serves. No YAML parser is on the test-jar's
- * classpath; the document is written in one regular layout (two spaces per level, which
- * {@code OpenApiDocumentTests} checks), and this reads exactly that layout: a path at
- * indent 2, its operations at 4, their {@code responses} at 6 and the quoted statuses at
- * 8.
+ * The OpenAPI document a service serves, read by swagger-parser into its model, and what
+ * it promises: the statuses of each path and method, so that the contract suites can
+ * check every answer a service gives against the document the service serves.
  */
-final class OpenApiStatuses {
-
-	private static final Pattern PATH = Pattern.compile("^ {2}(/\\S*):$");
-
-	private static final Pattern OPERATION = Pattern.compile("^ {4}(get|head|put|delete|post|patch|options):$");
-
-	private static final Pattern RESPONSES = Pattern.compile("^ {6}responses:$");
-
-	private static final Pattern STATUS = Pattern.compile("^ {8}'(\\d{3})':$");
+final class OpenApiDocument {
 
 	/**
 	 * The answers to a method a path does not have: 405, or the refusal of a rule that
@@ -37,61 +32,65 @@ final class OpenApiStatuses {
 	 */
 	private static final Set<Integer> BEFORE_ROUTING = Set.of(400, 401, 405, 503);
 
-	private final Map<String, Map<String, Set<Integer>>> statuses;
+	/**
+	 * The documents read so far, by their text: every test checks its answers against
+	 * one.
+	 */
+	private static final Map<String, OpenApiDocument> READ = new ConcurrentHashMap<>();
+
+	private final OpenAPI model;
+
+	private final Map<String, Map<String, Set<Integer>>> statuses = new LinkedHashMap<>();
 
 	private final Map<Pattern, String> templates = new LinkedHashMap<>();
 
-	private OpenApiStatuses(Map<String, Map<String, Set<Integer>>> statuses) {
-		this.statuses = statuses;
-		// A path variable may be empty here, so that the API's answer to an empty key
-		// (400) is judged against the operation too.
-		for (String path : statuses.keySet()) {
+	private OpenApiDocument(OpenAPI model) {
+		this.model = model;
+		model.getPaths().forEach((path, item) -> {
+			Map<String, Set<Integer>> operations = new LinkedHashMap<>();
+			item.readOperationsMap()
+				.forEach((method, operation) -> operations.put(method.name().toLowerCase(Locale.ROOT),
+						statusesOf(operation)));
+			this.statuses.put(path, operations);
+			// A path variable may be empty here, so that the API's answer to an empty
+			// key (400) is judged against the operation too.
 			this.templates.put(Pattern.compile(path.replaceAll("\\{[^}/]+}", "[^/?]*").replace(".", "\\.")), path);
-		}
+		});
+	}
+
+	private static Set<Integer> statusesOf(Operation operation) {
+		Set<Integer> statuses = new TreeSet<>();
+		operation.getResponses().keySet().forEach((status) -> statuses.add(Integer.parseInt(status)));
+		return statuses;
 	}
 
 	/**
-	 * Read the statuses of every operation of a document.
-	 * @param document the OpenAPI document as text
-	 * @return the statuses by path template and lower-case method
+	 * Read a document.
+	 * @param document the OpenAPI document as YAML
+	 * @return the document
+	 * @throws IllegalArgumentException if swagger-parser finds it invalid
 	 */
-	static OpenApiStatuses of(String document) {
-		Map<String, Map<String, Set<Integer>>> statuses = new LinkedHashMap<>();
-		boolean inPaths = false;
-		String path = null;
-		String method = null;
-		boolean inResponses = false;
-		for (String line : document.split("\n")) {
-			if (!line.isEmpty() && !line.startsWith(" ")) {
-				inPaths = line.equals("paths:");
-				path = null;
-				continue;
-			}
-			if (!inPaths) {
-				continue;
-			}
-			Matcher matcher;
-			if ((matcher = PATH.matcher(line)).matches()) {
-				path = matcher.group(1);
-				method = null;
-				statuses.put(path, new LinkedHashMap<>());
-			}
-			else if (path != null && (matcher = OPERATION.matcher(line)).matches()) {
-				method = matcher.group(1);
-				inResponses = false;
-				statuses.get(path).put(method, new TreeSet<>());
-			}
-			else if (method != null && RESPONSES.matcher(line).matches()) {
-				inResponses = true;
-			}
-			else if (method != null && indent(line) <= 6 && !line.isBlank()) {
-				inResponses = false;
-			}
-			else if (inResponses && (matcher = STATUS.matcher(line)).matches()) {
-				statuses.get(path).get(method).add(Integer.parseInt(matcher.group(1)));
-			}
+	static OpenApiDocument of(String document) {
+		return READ.computeIfAbsent(document, OpenApiDocument::read);
+	}
+
+	private static OpenApiDocument read(String document) {
+		ParseOptions options = new ParseOptions();
+		options.setResolve(false);
+		SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
+		List<String> messages = (result.getMessages() != null) ? result.getMessages() : List.of();
+		if (result.getOpenAPI() == null || !messages.isEmpty()) {
+			throw new IllegalArgumentException("Not a valid OpenAPI document: " + messages);
 		}
-		return new OpenApiStatuses(statuses);
+		return new OpenApiDocument(result.getOpenAPI());
+	}
+
+	/**
+	 * Return the document as swagger-parser's model.
+	 * @return the model
+	 */
+	OpenAPI model() {
+		return this.model;
 	}
 
 	/**
@@ -125,6 +124,15 @@ final class OpenApiStatuses {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Return the path item of a documented path.
+	 * @param pathTemplate the path template
+	 * @return the path item
+	 */
+	PathItem path(String pathTemplate) {
+		return this.model.getPaths().get(pathTemplate);
 	}
 
 	/**
@@ -168,10 +176,6 @@ final class OpenApiStatuses {
 			mismatch(exchange.method(), exchange.rawPath(), exchange.status()).ifPresent(mismatches::add);
 		}
 		return mismatches.stream().distinct().toList();
-	}
-
-	private static int indent(String line) {
-		return line.length() - line.stripLeading().length();
 	}
 
 	/**
