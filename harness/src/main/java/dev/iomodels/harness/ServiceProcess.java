@@ -3,9 +3,6 @@ package dev.iomodels.harness;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -173,30 +170,8 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	private void awaitReady() throws Exception {
-		URI readiness = management().resolve("/actuator/health/readiness");
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-			while (System.nanoTime() < deadline) {
-				if (!this.process.isAlive()) {
-					throw new IllegalStateException(this.service.name() + " exited with " + this.process.exitValue()
-							+ "; see " + this.log.toAbsolutePath());
-				}
-				try {
-					HttpResponse<Void> response = client.send(
-							HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(2)).build(),
-							HttpResponse.BodyHandlers.discarding());
-					if (response.statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException notYetListening) {
-					// Still starting.
-				}
-				Thread.sleep(250);
-			}
-		}
-		throw new IllegalStateException(this.service.name() + " was not ready within " + STARTUP_TIMEOUT + "; see "
-				+ this.log.toAbsolutePath());
+		ChildProcesses.awaitReady(this.process, management().resolve("/actuator/health/readiness"), STARTUP_TIMEOUT,
+				this.service.name(), this.log);
 	}
 
 	/**
@@ -206,10 +181,7 @@ public final class ServiceProcess implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-		}
+		ChildProcesses.stop(this.process, Duration.ofSeconds(30));
 	}
 
 	/**

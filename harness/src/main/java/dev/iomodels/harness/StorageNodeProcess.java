@@ -1,17 +1,12 @@
 package dev.iomodels.harness;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The storage node of the remote backend, started as a user starts it
@@ -119,30 +114,7 @@ public final class StorageNodeProcess implements AutoCloseable {
 	}
 
 	private void awaitReady() throws Exception {
-		URI stats = url().resolve("/stats");
-		long deadline = System.nanoTime() + STARTUP_TIMEOUT.toNanos();
-		try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
-			while (System.nanoTime() < deadline) {
-				if (!this.process.isAlive()) {
-					throw new IllegalStateException("the storage node exited with " + this.process.exitValue()
-							+ "; see " + this.log.toAbsolutePath());
-				}
-				try {
-					HttpResponse<Void> response = client.send(
-							HttpRequest.newBuilder(stats).timeout(Duration.ofSeconds(2)).build(),
-							HttpResponse.BodyHandlers.discarding());
-					if (response.statusCode() == 200) {
-						return;
-					}
-				}
-				catch (IOException notYetListening) {
-					// Still starting.
-				}
-				Thread.sleep(100);
-			}
-		}
-		throw new IllegalStateException(
-				"the storage node did not answer within " + STARTUP_TIMEOUT + "; see " + this.log.toAbsolutePath());
+		ChildProcesses.awaitReady(this.process, url().resolve("/stats"), STARTUP_TIMEOUT, "the storage node", this.log);
 	}
 
 	/**
@@ -151,10 +123,7 @@ public final class StorageNodeProcess implements AutoCloseable {
 	 */
 	@Override
 	public void close() throws InterruptedException {
-		this.process.destroy();
-		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
-			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-		}
+		ChildProcesses.stop(this.process, Duration.ofSeconds(10));
 	}
 
 }
