@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the service's description of itself, connections, management, and the API server's own
  * checks, which come from the service's web stack. Each section is written in a file of
  * its own ({@code KeysContract}, {@code WritesContract}, ...) and is run here by a
- * one-line {@code @Nested} subclass, so that a report groups the tests by section under
- * the implementation that ran them.
+ * one-line {@code @Nested} subclass, so that JUnit's tree shows each section under the
+ * implementation that ran it (Surefire's console does not: {@link ContractSectionLog}).
  * <p>
  * A service runs it with one small subclass per implementation (backend, transport):
  * {@link ContractSpringBootTest} to start the service, any property that differs, and a
