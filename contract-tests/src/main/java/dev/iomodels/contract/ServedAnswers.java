@@ -9,41 +9,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every answer a contract test received, to be checked against the OpenAPI document the
- * service serves: each status on a documented path must be listed for its operation.
+ * service serves: each answer on a documented path must be one its operation lists, with
+ * the headers and body the document declares ({@link OpenApiDocument#mismatches(List)}).
  * Thread-safe: tests send concurrent requests.
  */
 final class ServedAnswers {
 
-	private final List<OpenApiDocument.Exchange> exchanges = new ArrayList<>();
+	private final List<OpenApiDocument.Answer> answers = new ArrayList<>();
 
 	/**
 	 * Record an answer.
-	 * @param exchange the method, path and status
+	 * @param answer the method, path, status, headers and body
 	 */
-	synchronized void add(OpenApiDocument.Exchange exchange) {
-		this.exchanges.add(exchange);
+	synchronized void add(OpenApiDocument.Answer answer) {
+		this.answers.add(answer);
 	}
 
 	/**
 	 * Record an answer.
 	 * @param response the response, with its request
 	 */
-	void add(HttpResponse<?> response) {
-		add(OpenApiDocument.Exchange.of(response));
+	void add(HttpResponse<byte[]> response) {
+		add(OpenApiDocument.Answer.of(response));
 	}
 
 	/**
-	 * Assert that the document lists every answer recorded.
+	 * Assert that the document describes every answer recorded.
 	 * @param document the service's answer to {@code GET /api/v1/openapi.yaml}
 	 */
-	void assertListedBy(HttpResponse<byte[]> document) {
+	void assertDescribedBy(HttpResponse<byte[]> document) {
 		assertThat(document.statusCode()).as("GET /api/v1/openapi.yaml").isEqualTo(200);
-		OpenApiDocument statuses = OpenApiDocument.of(new String(document.body(), StandardCharsets.UTF_8));
-		List<OpenApiDocument.Exchange> answered;
+		OpenApiDocument served = OpenApiDocument.of(new String(document.body(), StandardCharsets.UTF_8));
+		List<OpenApiDocument.Answer> answered;
 		synchronized (this) {
-			answered = List.copyOf(this.exchanges);
+			answered = List.copyOf(this.answers);
 		}
-		assertThat(statuses.mismatches(answered)).as("answers that /api/v1/openapi.yaml does not list").isEmpty();
+		assertThat(served.mismatches(answered)).as("answers that /api/v1/openapi.yaml does not describe").isEmpty();
 	}
 
 }

@@ -16,8 +16,13 @@
  * it must report ({@link dev.iomodels.contract.ServiceUnderTest}, which also names the
  * checks of its web stack, {@link dev.iomodels.contract.tomcat} or
  * {@link dev.iomodels.contract.netty}). Where it listens comes from
- * {@link dev.iomodels.contract.RunningServerExtension}. Every answer a test receives is
- * checked against the OpenAPI document the service serves, read with swagger-parser
- * ({@link dev.iomodels.contract.OpenApiDocument}).
+ * {@link dev.iomodels.contract.RunningServerExtension}. Each section of a suite is a
+ * class of its own ({@code ReadsContract}, ...), run by the suite as a one-line
+ * {@code @Nested} subclass, and gets the test's {@code ContractClient} through its
+ * constructor. Every answer a test receives is checked against the OpenAPI document the
+ * service serves: its status, headers and JSON body
+ * ({@link dev.iomodels.contract.OpenApiDocument}, on swagger-parser and networknt's JSON
+ * Schema validator). {@link dev.iomodels.contract.ContractSectionLog} names on the
+ * console the implementation that ran each section.
  */
 package dev.iomodels.contract;

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
@@ -21,6 +23,7 @@ import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.servers.Server;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -176,6 +179,120 @@ class OpenApiDocumentTests {
 		assertThat(limit.getDefault()).hasToString(String.valueOf(ListQuery.DEFAULT_LIMIT));
 		Schema<?> maxObjectSize = property(property(schema("ServiceInfo"), "limits"), "maxObjectSize");
 		assertThat(maxObjectSize.getExample()).hasToString(String.valueOf(StorageLimits.DEFAULTS.maxObjectSize()));
+	}
+
+	@Test
+	void durationIsWhatJavaWritesForADurationEvenWithAFractionOrASign() {
+		Pattern pattern = Pattern.compile(schema("Duration").getPattern());
+		for (Duration duration : List.of(Duration.ZERO, Duration.ofMillis(600), Duration.ofSeconds(20),
+				Duration.ofSeconds(-1), Duration.ofHours(1), Duration.ofDays(2).plusMillis(5))) {
+			assertThat(duration.toString()).matches(pattern);
+		}
+		assertThat(List.of("P1D", "20s", "PT", "PT1.S", "")).noneMatch((text) -> pattern.matcher(text).matches());
+		assertThat(property(property(schema("ServiceInfo"), "server"), "storageOperationTimeout").get$ref())
+			.isEqualTo("#/components/schemas/Duration");
+	}
+
+	@Test
+	void answerThatFollowsTheDocumentIsDescribed() {
+		assertThat(document.mismatches(problem(404,
+				"{\"type\": \"urn:io-models:problem:not-found\", "
+						+ "\"title\": \"Not found\", \"status\": 404, \"detail\": \"No object under that key.\", "
+						+ "\"instance\": \"/api/v1/objects/missing\"}")))
+			.isEmpty();
+		assertThat(document.mismatches(new OpenApiDocument.Answer("GET", "/api/v1/objects", 200,
+				Map.of("content-type", List.of("application/json")),
+				bytes("{\"items\": [{\"key\": \"a\", \"size\": 1, \"contentType\": \"text/plain\", " + "\"etag\": \""
+						+ "\\\"" + "0".repeat(64) + "\\\"" + "\", "
+						+ "\"modified\": \"2024-01-01T00:00:00Z\"}], \"nextCursor\": null}"))))
+			.isEmpty();
+	}
+
+	@Test
+	void problemBodyWithoutTheFieldsTheProblemSchemaRequiresIsAMismatch() {
+		assertThat(document.mismatches(problem(404,
+				"{\"type\": \"urn:io-models:problem:not-found\", \"title\": \"Not found\", \"status\": 404}")))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.startsWith("GET /api/v1/objects/missing answered 404: a body that does not match the schema of "
+					+ "application/problem+json")
+			.contains("detail", "instance");
+	}
+
+	@Test
+	void problemOfATypeTheDocumentDoesNotListIsAMismatch() {
+		assertThat(document.mismatches(problem(404,
+				"{\"type\": \"urn:io-models:problem:gone\", "
+						+ "\"title\": \"Gone\", \"status\": 404, \"detail\": \"x\", \"instance\": \"/x\"}")))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("does not match the schema", "type");
+	}
+
+	@Test
+	void listingWithAFieldItsSchemaDoesNotAllowIsAMismatch() {
+		assertThat(document.mismatches(new OpenApiDocument.Answer("GET", "/api/v1/objects", 200,
+				Map.of("Content-Type", List.of("application/json")),
+				bytes("{\"items\": [], \"nextCursor\": null, \"total\": 0}"))))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("does not match the schema of application/json", "total");
+	}
+
+	@Test
+	void bodyThatIsNotJsonWhereTheDocumentDeclaresJsonIsAMismatch() {
+		assertThat(document.mismatches(problem(404, "Not found"))).singleElement(InstanceOfAssertFactories.STRING)
+			.contains("not the JSON the document declares (application/problem+json)");
+	}
+
+	@Test
+	void contentTypeTheResponseDoesNotDeclareIsAMismatch() {
+		assertThat(document.mismatches(new OpenApiDocument.Answer("GET", "/api/v1/objects/missing", 404,
+				Map.of("Content-Type", List.of("text/html")), bytes("<p>Not found</p>"))))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("Content-Type text/html, where the document declares [application/problem+json]");
+	}
+
+	@Test
+	void bodyWhereTheResponseDeclaresNoneIsAMismatch() {
+		assertThat(document.mismatches(new OpenApiDocument.Answer("DELETE", "/api/v1/objects/gone", 204,
+				Map.of("Content-Type", List.of("text/plain")), bytes("deleted"))))
+			.singleElement(InstanceOfAssertFactories.STRING)
+			.contains("a body of 7 bytes, where the document declares none");
+	}
+
+	@Test
+	void missingHeaderThatTheDocumentRequiresIsAMismatch() {
+		assertThat(
+				document.mismatches(new OpenApiDocument.Answer("HEAD", "/api/v1/objects/read", 200,
+						Map.of("Content-Length", List.of("3"), "Last-Modified",
+								List.of("Tue, 15 Nov 1994 08:12:31 GMT")),
+						new byte[0])))
+			.containsExactly("HEAD /api/v1/objects/read answered 200: no ETag header, which the document requires");
+	}
+
+	@Test
+	void headerThatDoesNotMatchItsSchemaIsAMismatch() {
+		assertThat(document.mismatches(new OpenApiDocument.Answer("HEAD", "/api/v1/objects/read", 200,
+				Map.of("ETag", List.of("W/\"abc\""), "Content-Length", List.of("three"), "Last-Modified",
+						List.of("Tue, 15 Nov 1994 08:12:31 GMT")),
+				new byte[0])))
+			.hasSize(2)
+			.anySatisfy((mismatch) -> assertThat(mismatch).contains("ETag: W/\"abc\" does not match its schema"))
+			.anySatisfy((mismatch) -> assertThat(mismatch).contains("Content-Length: three does not match its schema"));
+	}
+
+	@Test
+	void statusTheOperationDoesNotListIsAMismatch() {
+		assertThat(document.mismatches(problem(409, "{}"))).containsExactly(
+				"GET /api/v1/objects/missing answered 409, but the document lists only [200, 304, 400, 404, 405, 412, "
+						+ "500, 503, 504] for GET /api/v1/objects/{key}");
+	}
+
+	private static OpenApiDocument.Answer problem(int status, String body) {
+		return new OpenApiDocument.Answer("GET", "/api/v1/objects/missing", status,
+				Map.of("Content-Type", List.of("application/problem+json")), bytes(body));
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	private static Schema<?> schema(String name) {
