@@ -23,7 +23,7 @@ import scala.Console;
  * Runs one simulation in this JVM, the way the comparison report does, and returns where
  * its report went.
  * <p>
- * <b>Contract</b> (stable; the comparison module depends on this module's test-jar):
+ * <b>Contract</b> (stable; the comparison module depends on it):
  * <ul>
  * <li>{@link #run(Class, Map, Path)} runs {@code simulation} with {@code properties} as
  * its parameters (the system properties a user passes with {@code -D}: {@code baseUrl} or
