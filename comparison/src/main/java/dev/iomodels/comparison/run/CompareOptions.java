@@ -1,0 +1,502 @@
+package dev.iomodels.comparison.run;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.iomodels.comparison.Contender;
+import dev.iomodels.comparison.Durations;
+import dev.iomodels.comparison.Scenario;
+import dev.iomodels.comparison.Workload;
+import dev.iomodels.harness.Service;
+
+/**
+ * The comparison's settings, from the command line: a profile and the flags that override
+ * its values.
+ *
+ * @param profile the profile the defaults come from
+ * @param latency the emulated storage latency of the latency sweep
+ * @param users the concurrency steps of both sweeps, if given; otherwise the profile's
+ * @param stepDuration how long each step holds its users
+ * @param warmUp the unmeasured load after each start
+ * @param services the services to compare, in report order
+ * @param transports the transports to run each service on (each service on each of them
+ * it supports), in order; empty for each service's default
+ * @param remoteClients on the remote backend, the blocking clients to run classic and
+ * loom on (each on each of them); empty for their default
+ * @param backend the storage backend every service uses: {@code memory}, {@code postgres}
+ * or {@code remote}
+ * @param databaseUrl with the postgres backend, the database to use
+ * ({@code postgresql://host:port/database}); empty for an embedded PostgreSQL that the
+ * comparison starts itself
+ * @param databaseUser the user for {@code databaseUrl}
+ * @param out the directory the results go to
+ * @param help whether only the usage was asked for
+ * @param repeats how many times each step runs, interleaved across the services
+ * @param controls whether each service's control app (its model's bare endpoint) runs
+ * beside it in the GET-only scenarios
+ * @param loadGenerator {@code gatling} or {@code wrk}, the load generator of the GET
+ * sweeps (the other scenarios always use Gatling)
+ * @param crossCheck whether every GET-sweep step is measured again by the other load
+ * generator, right after the first
+ * @param cpus where the services and the load generator run; empty for the machine's
+ * default ({@link CpuSets#defaultFor(int)})
+ * @param warmUpLimit how long the warm-up may go on while the JIT is still compiling
+ * @param against an earlier comparison's results directory to compare every figure with
+ * @param scenarioIds the profile's scenarios to run, by id; empty for all of them
+ */
+public record CompareOptions(Profile profile, Duration latency, Optional<List<Integer>> users, Duration stepDuration,
+		Duration warmUp, List<Service> services, List<String> transports, List<String> remoteClients, String backend,
+		Optional<String> databaseUrl, String databaseUser, Path out, boolean help, int repeats, boolean controls,
+		String loadGenerator, boolean crossCheck, Optional<CpuSets> cpus, Duration warmUpLimit, Optional<Path> against,
+		Optional<List<String>> scenarioIds) {
+
+	/** What {@code --help} prints. */
+	public static final String USAGE = """
+			Usage: ./compare [flags]
+
+			Starts classic, loom and webflux one after the other with the same JVM flags, drives each with
+			Gatling one concurrency step at a time, samples its metrics every second, and writes a report.
+
+			  --profile quick|full|tiny   quick (default): two sweeps, about 5 minutes on 2 cores;
+			                              full: longer steps plus C10K, large payloads and a spike;
+			                              tiny: seconds per step, to check that everything works
+			  --quick, --full, --tiny     the same as --profile quick, full or tiny
+			  --latency 100ms             emulated storage latency of the latency sweep (default 100ms)
+			  --users 50,200,800          concurrency steps of both sweeps (default: the profile's)
+			  --scenarios c10k,spike      run only these of the profile's scenarios: latency-sweep,
+			                              cpu-bound-sweep, and with --full c10k, large-payload, spike
+			  --step-duration 10s         how long each step lasts (quick 10s, full 30s, tiny 3s)
+			  --warm-up 5s                unmeasured load after each start (quick 5s, full 15s, tiny 2s)
+			  --services classic,loom,webflux   which services to compare (default: all three)
+			  --transports nio,nio2,epoll,io_uring
+			                              run each service on each listed transport it supports
+			                              (iomodels.server.transport; Tomcat: nio, nio2; Reactor
+			                              Netty: nio, epoll, io_uring), named e.g. webflux/io_uring;
+			                              default: each service on its own default (nio, epoll)
+			  --backend memory|postgres|remote
+			                              storage backend (storage.backend) of every service (default memory);
+			                              postgres starts an embedded PostgreSQL (not as root) unless
+			                              --database-url names one; its database is emptied before each service;
+			                              remote starts a storage node for each service, with the latency in
+			                              the node instead of the service, and reports the node's CPU
+			  --remote-clients jdk,apache,reactor
+			                              with --backend remote, run classic and loom on each listed blocking
+			                              client of the node (storage.remote.client), named e.g. loom/apache;
+			                              default: their default (jdk); webflux always uses WebClient
+			  --database-url URL          postgresql://host:port/database for --backend postgres; the password is
+			                              read from STORAGE_POSTGRES_PASSWORD in the environment
+			  --database-user NAME        the user for --database-url (default iomodels)
+			  --repeat N                  run every step N times, interleaved (classic, loom, webflux, classic,
+			                              …); every figure is the median with its min–max, and the winner
+			                              tables say "no clear winner" where the ranges overlap
+			                              (quick and tiny 1, full 3)
+			  --controls                  run each service's control beside it in the GET-only scenarios: a
+			                              bare app of the same model (MVC on the pool, MVC on virtual
+			                              threads, WebFlux) answering constant bytes; the report shows
+			                              service ÷ control, the API's own cost (on in full)
+			  --no-controls               the full profile without them
+			  --load-generator gatling|wrk   what drives the GET sweeps (default gatling; wrk from Debian's
+			                              package); the other scenarios always use Gatling
+			  --cross-check               measure every GET-sweep step again with the other load generator,
+			                              right after the first, and flag a ranking that differs
+			  --cpus service=0-1,load=2-3 pin the services and the load generator to disjoint CPUs (taskset;
+			                              the services get -XX:ActiveProcessorCount to match), or shared;
+			                              default: shared below 4 cores, disjoint halves from 4 up
+			  --warm-up-limit 40s         the warm-up repeats until the JIT is quiet (less than 2 % of the
+			                              time compiling), up to this long (quick 40s, full 90s, tiny 4s)
+			  --target NAME=URL[,management=URL]
+			                              drive a service that already runs elsewhere instead of
+			                              starting it (repeat for each; NAME is classic, loom or webflux;
+			                              management defaults to the API port + 1000); only the scenarios
+			                              with the targets' emulated latency run, and nothing is restarted
+			  --against results/<earlier> compare every figure with an earlier run of the same scenarios: the
+			                              report shows each change and flags those beyond the spread of
+			                              the runs; refused if the cores, JDK or JVM flags differ
+			  --out results/<timestamp>   where the report goes
+			  --help                      this text
+
+			Writes report.html (opens from disk), summary.md, results.csv, results.json, samples.csv,
+			environment.json and every Gatling report under gatling/.
+			""";
+
+	private static final Duration DEFAULT_LATENCY = Duration.ofMillis(100);
+
+	/** The heap of every service in the C10K scenario, in the JVM's notation. */
+	static final String C10K_HEAP = "4g";
+
+	private static final List<String> PROFILE_SHORTHANDS = List.of("quick", "full", "tiny");
+
+	/** Flags that take no value. */
+	private static final List<String> SWITCHES = List.of("help", "controls", "no-controls", "cross-check");
+
+	/** The load generators of {@code --load-generator}. */
+	static final List<String> LOAD_GENERATORS = List.of("gatling", "wrk");
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+	public CompareOptions {
+		users = users.map(List::copyOf);
+		scenarioIds = scenarioIds.map(List::copyOf);
+		services = List.copyOf(services);
+		transports = List.copyOf(transports);
+		remoteClients = List.copyOf(remoteClients);
+	}
+
+	/**
+	 * Parse the command line.
+	 * @param args the arguments, as {@code --flag value} or {@code --flag=value}
+	 * @param now the time the default output directory is named after
+	 * @return the options
+	 * @throws IllegalArgumentException for an unknown flag or a bad value, with a message
+	 * that says which
+	 */
+	public static CompareOptions parse(String[] args, LocalDateTime now) {
+		Map<String, String> flags = flags(args);
+		if (flags.containsKey("help")) {
+			return defaults(now).withHelp();
+		}
+		Profile profile = Profile.named(flags.getOrDefault("profile", "quick"));
+		Duration latency = Optional.ofNullable(flags.get("latency")).map(Durations::parse).orElse(DEFAULT_LATENCY);
+		Optional<List<Integer>> users = Optional.ofNullable(flags.get("users")).map(CompareOptions::users);
+		Duration stepDuration = Optional.ofNullable(flags.get("step-duration"))
+			.map(Durations::parse)
+			.orElse(profile.stepDuration());
+		Duration warmUp = Optional.ofNullable(flags.get("warm-up")).map(Durations::parse).orElse(profile.warmUp());
+		if (stepDuration.compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new IllegalArgumentException("--step-duration must be at least 1s");
+		}
+		List<Service> services = Optional.ofNullable(flags.get("services"))
+			.map(CompareOptions::services)
+			.orElse(Service.ALL);
+		List<String> transports = Optional.ofNullable(flags.get("transports"))
+			.map(CompareOptions::transports)
+			.orElse(List.of());
+		String backend = flags.getOrDefault("backend", "memory");
+		if (!List.of("memory", "postgres", "remote").contains(backend)) {
+			throw new IllegalArgumentException("--backend is memory, postgres or remote, not " + backend);
+		}
+		List<String> remoteClients = Optional.ofNullable(flags.get("remote-clients"))
+			.map(CompareOptions::remoteClients)
+			.orElse(List.of());
+		if (!remoteClients.isEmpty() && !backend.equals("remote")) {
+			throw new IllegalArgumentException("--remote-clients needs --backend remote");
+		}
+		Optional<String> databaseUrl = Optional.ofNullable(flags.get("database-url"));
+		if (databaseUrl.isPresent() && !backend.equals("postgres")) {
+			throw new IllegalArgumentException("--database-url needs --backend postgres");
+		}
+		String databaseUser = flags.getOrDefault("database-user", "iomodels");
+		Path out = Path.of(flags.getOrDefault("out", "results/" + TIMESTAMP.format(now)));
+		int repeats = Optional.ofNullable(flags.get("repeat")).map(CompareOptions::repeats).orElse(profile.repeats());
+		boolean controls = flags.containsKey("controls") || (profile.controls() && !flags.containsKey("no-controls"));
+		String loadGenerator = flags.getOrDefault("load-generator", "gatling");
+		if (!LOAD_GENERATORS.contains(loadGenerator)) {
+			throw new IllegalArgumentException("--load-generator is gatling or wrk, not " + loadGenerator);
+		}
+		Optional<CpuSets> cpus = Optional.ofNullable(flags.get("cpus")).map(CpuSets::parse);
+		Duration warmUpLimit = Optional.ofNullable(flags.get("warm-up-limit"))
+			.map(Durations::parse)
+			.orElse(profile.warmUpLimit());
+		if (warmUpLimit.compareTo(warmUp) < 0) {
+			warmUpLimit = warmUp;
+		}
+		if (controls && !transports.isEmpty()) {
+			throw new IllegalArgumentException("--controls runs each model's control on its default transport:"
+					+ " leave out --transports, or --controls");
+		}
+		if (controls && !remoteClients.isEmpty()) {
+			throw new IllegalArgumentException("--controls runs one control per model, and --remote-clients several"
+					+ " of classic and loom: leave out --remote-clients, or --controls");
+		}
+		Optional<Path> against = Optional.ofNullable(flags.get("against")).map(Path::of);
+		CompareOptions options = new CompareOptions(profile, latency, users, stepDuration, warmUp, services, transports,
+				remoteClients, backend, databaseUrl, databaseUser, out, false, repeats, controls, loadGenerator,
+				flags.containsKey("cross-check"), cpus, warmUpLimit, against,
+				Optional.ofNullable(flags.get("scenarios")).map(CompareOptions::scenarioIds));
+		if (options.contenders().isEmpty()) {
+			throw new IllegalArgumentException("--transports " + String.join(",", transports)
+					+ ": none of the chosen services runs any of them; see --help");
+		}
+		// Refused now, not after minutes of other scenarios.
+		options.scenarios();
+		return options;
+	}
+
+	private static CompareOptions defaults(LocalDateTime now) {
+		return parse(new String[0], now);
+	}
+
+	private CompareOptions withHelp() {
+		return new CompareOptions(this.profile, this.latency, this.users, this.stepDuration, this.warmUp, this.services,
+				this.transports, this.remoteClients, this.backend, this.databaseUrl, this.databaseUser, this.out, true,
+				this.repeats, this.controls, this.loadGenerator, this.crossCheck, this.cpus, this.warmUpLimit,
+				this.against, this.scenarioIds);
+	}
+
+	/**
+	 * Return what to run, in report order: each service on each chosen transport it
+	 * supports, or on its default, and classic and loom on each chosen storage client.
+	 * @return the contenders
+	 */
+	List<Contender> contenders() {
+		List<Contender> contenders = new ArrayList<>();
+		for (Service service : this.services) {
+			List<Optional<String>> transportsOf = this.transports.isEmpty() ? List.of(Optional.empty())
+					: this.transports.stream().filter(service.transports()::contains).map(Optional::of).toList();
+			// webflux reaches the node with WebClient whatever storage.remote.client
+			// says.
+			List<Optional<String>> clientsOf = (this.remoteClients.isEmpty() || service == Service.WEBFLUX)
+					? List.of(Optional.empty()) : this.remoteClients.stream().map(Optional::of).toList();
+			for (Optional<String> transport : transportsOf) {
+				for (Optional<String> client : clientsOf) {
+					contenders.add(new Contender(service, transport, client));
+				}
+			}
+		}
+		return contenders;
+	}
+
+	/**
+	 * Return the scenarios to run, in order.
+	 * @return the two sweeps, and with the full profile C10K, large payloads and a spike
+	 */
+	public List<Scenario> scenarios() {
+		List<Scenario> all = profileScenarios();
+		if (this.scenarioIds.isEmpty()) {
+			return all;
+		}
+		List<String> known = all.stream().map(Scenario::id).toList();
+		for (String id : this.scenarioIds.get()) {
+			if (!known.contains(id)) {
+				throw new IllegalArgumentException("--scenarios: the " + this.profile.name() + " profile has no '" + id
+						+ "'; it has " + String.join(", ", known)
+						+ (this.profile.extended() ? "" : " (c10k, large-payload and spike are in --full)"));
+			}
+		}
+		return all.stream().filter((scenario) -> this.scenarioIds.get().contains(scenario.id())).toList();
+	}
+
+	private List<Scenario> profileScenarios() {
+		List<Scenario> scenarios = new ArrayList<>();
+		String latencyText = Durations.format(this.latency);
+		// Without latency the latency sweep would repeat the CPU-bound one.
+		if (!this.latency.isZero()) {
+			scenarios.add(new Scenario("latency-sweep", "Concurrency sweep, " + latencyText + " storage latency",
+					"Every request waits " + latencyText
+							+ " for storage. A pool of 200 platform threads caps throughput at"
+							+ " 200 ÷ latency and queues the rest; virtual threads and the event loop wait without"
+							+ " holding a thread, so only the CPU limits them.",
+					Workload.CONCURRENCY_SWEEP, this.latency, this.users.orElse(this.profile.latencyUsers()),
+					this.stepDuration, Map.of()));
+		}
+		scenarios.add(new Scenario("cpu-bound-sweep", "Concurrency sweep, no latency (CPU-bound)",
+				"Nothing waits: every request is microseconds of CPU, so the CPU is the limit and the three models"
+						+ " should be close. Differences here are the cost of each stack, not of its I/O model.",
+				Workload.CONCURRENCY_SWEEP, Duration.ZERO, this.users.orElse(this.profile.cpuBoundUsers()),
+				this.stepDuration, Map.of()));
+		if (this.profile.extended()) {
+			Duration held = max(this.stepDuration, Duration.ofSeconds(30));
+			// Every service gets C10K_HEAP here: Tomcat keeps 82-90 KiB of heap per
+			// request in flight (the buffers of its request processor and a virtual
+			// thread's stack; docs/wall.md), so loom, which has all 10,000 in flight,
+			// dies
+			// of OutOfMemoryError in the fair 512 MiB; it needs about 900 MB of live heap
+			// and held 10,000 in no less than 1 GiB.
+			scenarios.add(new Scenario("c10k", "C10K: 10,000 concurrent users, 1 s storage latency",
+					"Ten thousand users, each with a request waiting a second: a thread per request needs ten"
+							+ " thousand threads; the pool of 200 queues them, virtual threads and the event loop"
+							+ " should hold them all. Every service gets the same larger heap here (-Xmx" + C10K_HEAP
+							+ "): a servlet container keeps buffers for each request in flight, 82-90 KiB of"
+							+ " heap each, and loom has all of them in flight at once (./compare --wall measures it).",
+					Workload.C10K, Duration.ofSeconds(1), List.of(10_000), held, Map.of(), Optional.of(C10K_HEAP)));
+			scenarios.add(new Scenario("large-payload", "Large payloads: 256 KiB to 1 MiB objects, 50 users",
+					"Big bodies stress memory and the collector rather than threads: how much heap, RSS and GC"
+							+ " time each stack spends to move the same bytes.",
+					Workload.LARGE_PAYLOAD, Duration.ZERO, List.of(50), this.stepDuration,
+					Map.of("payloadSizes", "256KiB,512KiB,1MiB")));
+			scenarios.add(new Scenario("spike", "Spike: idle to 2,000 users at once, " + latencyText + " latency",
+					"A sudden crowd after five quiet seconds: the pool must queue it, virtual threads and the event"
+							+ " loop take it on at once. The step includes the quiet lead-in.",
+					Workload.SPIKE, this.latency, List.of(2_000), this.stepDuration, Map.of()));
+		}
+		return scenarios;
+	}
+
+	/**
+	 * Return the settings as they go into {@code environment.json}.
+	 * @return name to value
+	 */
+	public Map<String, Object> settings() {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("profile", this.profile.name());
+		settings.put("latency", Durations.compact(this.latency));
+		settings.put("users", this.users.map(Object::toString).orElse("profile's"));
+		settings.put("stepDuration", Durations.compact(this.stepDuration));
+		settings.put("warmUp", Durations.compact(this.warmUp));
+		settings.put("services", this.services.stream().map(Service::shortName).toList());
+		settings.put("transports", this.transports.isEmpty() ? "each service's default" : this.transports);
+		settings.put("backend", this.backend);
+		if (this.backend.equals("remote")) {
+			settings.put("storageNode", "one per service, started empty, the latency in the node");
+			settings.put("remoteClients", this.remoteClients.isEmpty() ? "each service's default" : this.remoteClients);
+		}
+		if (this.backend.equals("postgres")) {
+			settings.put("database", this.databaseUrl.orElse("embedded PostgreSQL, emptied before each service"));
+		}
+		settings.put("repeats", this.repeats);
+		settings.put("controls", this.controls);
+		settings.put("loadGenerator", this.loadGenerator);
+		settings.put("crossCheck", this.crossCheck);
+		settings.put("warmUpLimit", Durations.compact(this.warmUpLimit));
+		settings.put("out", this.out.toString());
+		this.against.ifPresent((directory) -> settings.put("against", directory.toString()));
+		this.scenarioIds.ifPresent((ids) -> settings.put("scenarios", ids));
+		return settings;
+	}
+
+	private static Duration max(Duration a, Duration b) {
+		return (a.compareTo(b) >= 0) ? a : b;
+	}
+
+	private static Map<String, String> flags(String[] args) {
+		Map<String, String> flags = new LinkedHashMap<>();
+		List<String> rest = new ArrayList<>(Arrays.asList(args));
+		while (!rest.isEmpty()) {
+			String arg = rest.removeFirst();
+			if (!arg.startsWith("--")) {
+				throw new IllegalArgumentException("Unexpected argument '" + arg + "'; see --help");
+			}
+			String name = arg.substring(2);
+			String value;
+			int equals = name.indexOf('=');
+			if (equals >= 0) {
+				value = name.substring(equals + 1);
+				name = name.substring(0, equals);
+			}
+			else if (SWITCHES.contains(name)) {
+				value = "true";
+			}
+			else if (PROFILE_SHORTHANDS.contains(name)) {
+				// --full is --profile full, as people say it.
+				value = name;
+				name = "profile";
+			}
+			else if (!rest.isEmpty() && !rest.getFirst().startsWith("--")) {
+				value = rest.removeFirst();
+			}
+			else {
+				throw new IllegalArgumentException("--" + name + " needs a value; see --help");
+			}
+			if (!List.of("profile", "latency", "users", "step-duration", "warm-up", "services", "transports",
+					"remote-clients", "backend", "database-url", "database-user", "out", "help", "repeat", "controls",
+					"no-controls", "load-generator", "cross-check", "cpus", "warm-up-limit", "against", "scenarios")
+				.contains(name)) {
+				throw new IllegalArgumentException("Unknown flag --" + name + "; see --help");
+			}
+			flags.put(name, value);
+		}
+		return flags;
+	}
+
+	private static List<Integer> users(String text) {
+		try {
+			List<Integer> users = Arrays.stream(text.split(",")).map(String::strip).map(Integer::parseInt).toList();
+			if (users.isEmpty() || users.stream().anyMatch((count) -> count < 1)) {
+				throw new NumberFormatException();
+			}
+			return users;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--users takes positive numbers separated by commas, e.g. 50,200,800");
+		}
+	}
+
+	private static int repeats(String text) {
+		try {
+			int repeats = Integer.parseInt(text.strip());
+			if (repeats >= 1 && repeats <= 20) {
+				return repeats;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Said below.
+		}
+		throw new IllegalArgumentException("--repeat takes a number from 1 to 20, not " + text);
+	}
+
+	/**
+	 * Return whether a scenario is run beside the control apps: only GET-only scenarios,
+	 * since a control stores nothing and answers every GET with the same bytes.
+	 * @param scenario the scenario
+	 * @return whether its controls run, with {@code --controls}
+	 */
+	boolean controlled(Scenario scenario) {
+		return this.controls && scenario.getsOnly();
+	}
+
+	/**
+	 * Return whether a scenario's steps are driven by wrk: the GET sweeps with
+	 * {@code --load-generator wrk}.
+	 * @param scenario the scenario
+	 * @return whether wrk drives it
+	 */
+	boolean wrkDrives(Scenario scenario) {
+		return this.loadGenerator.equals("wrk") && scenario.workload() == Workload.CONCURRENCY_SWEEP;
+	}
+
+	private static List<String> transports(String text) {
+		List<String> known = Service.ALL.stream()
+			.flatMap((service) -> service.transports().stream())
+			.distinct()
+			.toList();
+		List<String> transports = Arrays.stream(text.split(","))
+			.map(String::strip)
+			.map((transport) -> transport.toLowerCase(Locale.ROOT).replace('-', '_'))
+			.distinct()
+			.toList();
+		for (String transport : transports) {
+			if (!known.contains(transport)) {
+				throw new IllegalArgumentException(
+						"Unknown transport '" + transport + "'; use some of " + String.join(", ", known));
+			}
+		}
+		return transports;
+	}
+
+	private static List<String> scenarioIds(String text) {
+		return Arrays.stream(text.split(",")).map(String::strip).filter((id) -> !id.isEmpty()).distinct().toList();
+	}
+
+	private static List<String> remoteClients(String text) {
+		List<String> clients = Arrays.stream(text.split(",")).map(String::strip).distinct().toList();
+		for (String client : clients) {
+			if (!Contender.REMOTE_CLIENTS.contains(client)) {
+				throw new IllegalArgumentException("Unknown storage client '" + client + "'; use some of "
+						+ String.join(", ", Contender.REMOTE_CLIENTS));
+			}
+		}
+		return clients;
+	}
+
+	private static List<Service> services(String text) {
+		List<Service> services = Arrays.stream(text.split(","))
+			.map(String::strip)
+			.map(Service::named)
+			.distinct()
+			.toList();
+		if (services.isEmpty()) {
+			throw new IllegalArgumentException("--services names at least one of classic, loom, webflux");
+		}
+		return services;
+	}
+
+}
