@@ -23,7 +23,7 @@ import dev.iomodels.comparison.wall.WallRun;
 
 /**
  * The comparison command, {@code ./compare}: compares the three I/O models under the same
- * load and writes a report. See {@link CompareOptions#USAGE} for the flags.
+ * load and writes a report. See {@link CompareOptions#usage()} for the flags.
  */
 public final class Compare {
 
@@ -64,7 +64,7 @@ public final class Compare {
 			return 2;
 		}
 		if (options.help()) {
-			out.print(CompareOptions.USAGE);
+			out.print(CompareOptions.usage());
 			return 0;
 		}
 		try {

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.iomodels.comparison.Contender;
@@ -17,6 +18,8 @@ import dev.iomodels.comparison.Durations;
 import dev.iomodels.comparison.Scenario;
 import dev.iomodels.comparison.Workload;
 import dev.iomodels.harness.Service;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The comparison's settings, from the command line: a profile and the flags that override
@@ -59,84 +62,10 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		String loadGenerator, boolean crossCheck, Optional<CpuSets> cpus, Duration warmUpLimit, Optional<Path> against,
 		Optional<List<String>> scenarioIds) {
 
-	/** What {@code --help} prints. */
-	public static final String USAGE = """
-			Usage: ./compare [flags]
-
-			Starts classic, loom and webflux one after the other with the same JVM flags, drives each with
-			Gatling one concurrency step at a time, samples its metrics every second, and writes a report.
-
-			  --profile quick|full|tiny   quick (default): two sweeps, about 5 minutes on 2 cores;
-			                              full: longer steps plus C10K, large payloads and a spike;
-			                              tiny: seconds per step, to check that everything works
-			  --quick, --full, --tiny     the same as --profile quick, full or tiny
-			  --latency 100ms             emulated storage latency of the latency sweep (default 100ms)
-			  --users 50,200,800          concurrency steps of both sweeps (default: the profile's)
-			  --scenarios c10k,spike      run only these of the profile's scenarios: latency-sweep,
-			                              cpu-bound-sweep, and with --full c10k, large-payload, spike
-			  --step-duration 10s         how long each step lasts (quick 10s, full 30s, tiny 3s)
-			  --warm-up 5s                unmeasured load after each start (quick 5s, full 15s, tiny 2s)
-			  --services classic,loom,webflux   which services to compare (default: all three)
-			  --transports nio,nio2,epoll,io_uring
-			                              run each service on each listed transport it supports
-			                              (iomodels.server.transport; Tomcat: nio, nio2; Reactor
-			                              Netty: nio, epoll, io_uring), named e.g. webflux/io_uring;
-			                              default: each service on its own default (nio, epoll)
-			  --backend memory|postgres|remote
-			                              storage backend (storage.backend) of every service (default memory);
-			                              postgres starts an embedded PostgreSQL (not as root) unless
-			                              --database-url names one; its database is emptied before each service;
-			                              remote starts a storage node for each service, with the latency in
-			                              the node instead of the service, and reports the node's CPU
-			  --remote-clients jdk,apache,reactor
-			                              with --backend remote, run classic and loom on each listed blocking
-			                              client of the node (storage.remote.client), named e.g. loom/apache;
-			                              default: their default (jdk); webflux always uses WebClient
-			  --database-url URL          postgresql://host:port/database for --backend postgres; the password is
-			                              read from STORAGE_POSTGRES_PASSWORD in the environment
-			  --database-user NAME        the user for --database-url (default iomodels)
-			  --repeat N                  run every step N times, interleaved (classic, loom, webflux, classic,
-			                              …); every figure is the median with its min–max, and the winner
-			                              tables say "no clear winner" where the ranges overlap
-			                              (quick and tiny 1, full 3)
-			  --controls                  run each service's control beside it in the GET-only scenarios: a
-			                              bare app of the same model (MVC on the pool, MVC on virtual
-			                              threads, WebFlux) answering constant bytes; the report shows
-			                              service ÷ control, the API's own cost (on in full)
-			  --no-controls               the full profile without them
-			  --load-generator gatling|wrk   what drives the GET sweeps (default gatling; wrk from Debian's
-			                              package); the other scenarios always use Gatling
-			  --cross-check               measure every GET-sweep step again with the other load generator,
-			                              right after the first, and flag a ranking that differs
-			  --cpus service=0-1,load=2-3 pin the services and the load generator to disjoint CPUs (taskset;
-			                              the services get -XX:ActiveProcessorCount to match), or shared;
-			                              default: shared below 4 cores, disjoint halves from 4 up
-			  --warm-up-limit 40s         the warm-up repeats until the JIT is quiet (less than 2 % of the
-			                              time compiling), up to this long (quick 40s, full 90s, tiny 4s)
-			  --target NAME=URL[,management=URL]
-			                              drive a service that already runs elsewhere instead of
-			                              starting it (repeat for each; NAME is classic, loom or webflux;
-			                              management defaults to the API port + 1000); only the scenarios
-			                              with the targets' emulated latency run, and nothing is restarted
-			  --against results/<earlier> compare every figure with an earlier run of the same scenarios: the
-			                              report shows each change and flags those beyond the spread of
-			                              the runs; refused if the cores, JDK or JVM flags differ
-			  --out results/<timestamp>   where the report goes
-			  --help                      this text
-
-			Writes report.html (opens from disk), summary.md, results.csv, results.json, samples.csv,
-			environment.json and every Gatling report under gatling/.
-			""";
-
 	private static final Duration DEFAULT_LATENCY = Duration.ofMillis(100);
 
 	/** The heap of every service in the C10K scenario, in the JVM's notation. */
 	static final String C10K_HEAP = "4g";
-
-	private static final List<String> PROFILE_SHORTHANDS = List.of("quick", "full", "tiny");
-
-	/** Flags that take no value. */
-	private static final List<String> SWITCHES = List.of("help", "controls", "no-controls", "cross-check");
 
 	/** The load generators of {@code --load-generator}. */
 	static final List<String> LOAD_GENERATORS = List.of("gatling", "wrk");
@@ -160,50 +89,50 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 	 * that says which
 	 */
 	public static CompareOptions parse(String[] args, LocalDateTime now) {
-		Map<String, String> flags = flags(args);
-		if (flags.containsKey("help")) {
+		CommandLine commandLine = CompareFlags.commandLine();
+		parseArgs(commandLine, args);
+		if (commandLine.isUsageHelpRequested()) {
 			return defaults(now).withHelp();
 		}
-		Profile profile = Profile.named(flags.getOrDefault("profile", "quick"));
-		Duration latency = Optional.ofNullable(flags.get("latency")).map(Durations::parse).orElse(DEFAULT_LATENCY);
-		Optional<List<Integer>> users = Optional.ofNullable(flags.get("users")).map(CompareOptions::users);
-		Duration stepDuration = Optional.ofNullable(flags.get("step-duration"))
+		CompareFlags flags = commandLine.getCommand();
+		Profile profile = Profile.named(Objects.requireNonNullElse(flags.profile, "quick"));
+		Duration latency = Optional.ofNullable(flags.latency).map(Durations::parse).orElse(DEFAULT_LATENCY);
+		Optional<List<Integer>> users = Optional.ofNullable(flags.users).map(CompareOptions::users);
+		Duration stepDuration = Optional.ofNullable(flags.stepDuration)
 			.map(Durations::parse)
 			.orElse(profile.stepDuration());
-		Duration warmUp = Optional.ofNullable(flags.get("warm-up")).map(Durations::parse).orElse(profile.warmUp());
+		Duration warmUp = Optional.ofNullable(flags.warmUp).map(Durations::parse).orElse(profile.warmUp());
 		if (stepDuration.compareTo(Duration.ofSeconds(1)) < 0) {
 			throw new IllegalArgumentException("--step-duration must be at least 1s");
 		}
-		List<Service> services = Optional.ofNullable(flags.get("services"))
-			.map(CompareOptions::services)
-			.orElse(Service.ALL);
-		List<String> transports = Optional.ofNullable(flags.get("transports"))
+		List<Service> services = Optional.ofNullable(flags.services).map(CompareOptions::services).orElse(Service.ALL);
+		List<String> transports = Optional.ofNullable(flags.transports)
 			.map(CompareOptions::transports)
 			.orElse(List.of());
-		String backend = flags.getOrDefault("backend", "memory");
+		String backend = Objects.requireNonNullElse(flags.backend, "memory");
 		if (!List.of("memory", "postgres", "remote").contains(backend)) {
 			throw new IllegalArgumentException("--backend is memory, postgres or remote, not " + backend);
 		}
-		List<String> remoteClients = Optional.ofNullable(flags.get("remote-clients"))
+		List<String> remoteClients = Optional.ofNullable(flags.remoteClients)
 			.map(CompareOptions::remoteClients)
 			.orElse(List.of());
 		if (!remoteClients.isEmpty() && !backend.equals("remote")) {
 			throw new IllegalArgumentException("--remote-clients needs --backend remote");
 		}
-		Optional<String> databaseUrl = Optional.ofNullable(flags.get("database-url"));
+		Optional<String> databaseUrl = Optional.ofNullable(flags.databaseUrl);
 		if (databaseUrl.isPresent() && !backend.equals("postgres")) {
 			throw new IllegalArgumentException("--database-url needs --backend postgres");
 		}
-		String databaseUser = flags.getOrDefault("database-user", "iomodels");
-		Path out = Path.of(flags.getOrDefault("out", "results/" + TIMESTAMP.format(now)));
-		int repeats = Optional.ofNullable(flags.get("repeat")).map(CompareOptions::repeats).orElse(profile.repeats());
-		boolean controls = flags.containsKey("controls") || (profile.controls() && !flags.containsKey("no-controls"));
-		String loadGenerator = flags.getOrDefault("load-generator", "gatling");
+		String databaseUser = Objects.requireNonNullElse(flags.databaseUser, "iomodels");
+		Path out = Path.of(Objects.requireNonNullElse(flags.out, "results/" + TIMESTAMP.format(now)));
+		int repeats = Optional.ofNullable(flags.repeat).map(CompareOptions::repeats).orElse(profile.repeats());
+		boolean controls = flags.controls || (profile.controls() && !flags.noControls);
+		String loadGenerator = Objects.requireNonNullElse(flags.loadGenerator, "gatling");
 		if (!LOAD_GENERATORS.contains(loadGenerator)) {
 			throw new IllegalArgumentException("--load-generator is gatling or wrk, not " + loadGenerator);
 		}
-		Optional<CpuSets> cpus = Optional.ofNullable(flags.get("cpus")).map(CpuSets::parse);
-		Duration warmUpLimit = Optional.ofNullable(flags.get("warm-up-limit"))
+		Optional<CpuSets> cpus = Optional.ofNullable(flags.cpus).map(CpuSets::parse);
+		Duration warmUpLimit = Optional.ofNullable(flags.warmUpLimit)
 			.map(Durations::parse)
 			.orElse(profile.warmUpLimit());
 		if (warmUpLimit.compareTo(warmUp) < 0) {
@@ -217,11 +146,11 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 			throw new IllegalArgumentException("--controls runs one control per model, and --remote-clients several"
 					+ " of classic and loom: leave out --remote-clients, or --controls");
 		}
-		Optional<Path> against = Optional.ofNullable(flags.get("against")).map(Path::of);
+		Optional<Path> against = Optional.ofNullable(flags.against).map(Path::of);
 		CompareOptions options = new CompareOptions(profile, latency, users, stepDuration, warmUp, services, transports,
 				remoteClients, backend, databaseUrl, databaseUser, out, false, repeats, controls, loadGenerator,
-				flags.containsKey("cross-check"), cpus, warmUpLimit, against,
-				Optional.ofNullable(flags.get("scenarios")).map(CompareOptions::scenarioIds));
+				flags.crossCheck, cpus, warmUpLimit, against,
+				Optional.ofNullable(flags.scenarios).map(CompareOptions::scenarioIds));
 		if (options.contenders().isEmpty()) {
 			throw new IllegalArgumentException("--transports " + String.join(",", transports)
 					+ ": none of the chosen services runs any of them; see --help");
@@ -367,44 +296,38 @@ public record CompareOptions(Profile profile, Duration latency, Optional<List<In
 		return (a.compareTo(b) >= 0) ? a : b;
 	}
 
-	private static Map<String, String> flags(String[] args) {
-		Map<String, String> flags = new LinkedHashMap<>();
-		List<String> rest = new ArrayList<>(Arrays.asList(args));
-		while (!rest.isEmpty()) {
-			String arg = rest.removeFirst();
-			if (!arg.startsWith("--")) {
-				throw new IllegalArgumentException("Unexpected argument '" + arg + "'; see --help");
-			}
-			String name = arg.substring(2);
-			String value;
-			int equals = name.indexOf('=');
-			if (equals >= 0) {
-				value = name.substring(equals + 1);
-				name = name.substring(0, equals);
-			}
-			else if (SWITCHES.contains(name)) {
-				value = "true";
-			}
-			else if (PROFILE_SHORTHANDS.contains(name)) {
-				// --full is --profile full, as people say it.
-				value = name;
-				name = "profile";
-			}
-			else if (!rest.isEmpty() && !rest.getFirst().startsWith("--")) {
-				value = rest.removeFirst();
-			}
-			else {
-				throw new IllegalArgumentException("--" + name + " needs a value; see --help");
-			}
-			if (!List.of("profile", "latency", "users", "step-duration", "warm-up", "services", "transports",
-					"remote-clients", "backend", "database-url", "database-user", "out", "help", "repeat", "controls",
-					"no-controls", "load-generator", "cross-check", "cpus", "warm-up-limit", "against", "scenarios")
-				.contains(name)) {
-				throw new IllegalArgumentException("Unknown flag --" + name + "; see --help");
-			}
-			flags.put(name, value);
+	/**
+	 * Parse a command line into the flags of a command line from
+	 * {@link CompareFlags#commandLine()}.
+	 * @throws IllegalArgumentException for an unknown flag, a stray argument or a flag
+	 * without its value, saying which
+	 */
+	private static void parseArgs(CommandLine commandLine, String[] args) {
+		try {
+			commandLine.parseArgs(args);
 		}
-		return flags;
+		catch (CommandLine.UnmatchedArgumentException ex) {
+			String first = ex.getUnmatched().getFirst();
+			throw new IllegalArgumentException(
+					first.startsWith("--") ? "Unknown flag " + first.split("=", 2)[0] + "; see --help"
+							: "Unexpected argument '" + first + "'; see --help",
+					ex);
+		}
+		catch (CommandLine.MissingParameterException ex) {
+			String flag = (ex.getMissing().getFirst() instanceof OptionSpec option) ? option.longestName() : "A flag";
+			throw new IllegalArgumentException(flag + " needs a value; see --help", ex);
+		}
+		catch (CommandLine.ParameterException ex) {
+			throw new IllegalArgumentException(ex.getMessage() + "; see --help", ex);
+		}
+	}
+
+	/**
+	 * Return what {@code --help} prints, generated from the flags' declarations.
+	 * @return the usage
+	 */
+	public static String usage() {
+		return CompareFlags.commandLine().getUsageMessage(CommandLine.Help.Ansi.OFF);
 	}
 
 	private static List<Integer> users(String text) {

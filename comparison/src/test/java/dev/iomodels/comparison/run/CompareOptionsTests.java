@@ -1,11 +1,18 @@
 package dev.iomodels.comparison.run;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.iomodels.comparison.Contender;
 import dev.iomodels.comparison.Scenario;
@@ -67,7 +74,7 @@ class CompareOptionsTests {
 		assertThat(parse("--full").profile()).isEqualTo(Profile.FULL);
 		assertThat(parse("--tiny", "--services", "loom").profile()).isEqualTo(Profile.TINY);
 		assertThat(parse("--quick").scenarios()).isEqualTo(parse().scenarios());
-		assertThat(CompareOptions.USAGE).contains("--quick, --full, --tiny");
+		assertThat(CompareOptions.usage()).contains("--quick", "--full", "--tiny");
 		assertThatIllegalArgumentException().isThrownBy(() -> parse("--full", "yes"))
 			.withMessageContaining("Unexpected argument 'yes'");
 	}
@@ -79,7 +86,7 @@ class CompareOptionsTests {
 		assertThat(options.against()).hasValue(Path.of("results/earlier"));
 		assertThat(options.settings()).containsEntry("against", "results/earlier");
 		assertThat(parse().against()).isEmpty();
-		assertThat(CompareOptions.USAGE).contains("--against results/<earlier>");
+		assertThat(CompareOptions.usage()).contains("--against=results/<earlier>");
 	}
 
 	@Test
@@ -160,7 +167,7 @@ class CompareOptionsTests {
 	@Test
 	void helpIsAFlagOfItsOwn() {
 		assertThat(parse("--help").help()).isTrue();
-		assertThat(CompareOptions.USAGE).contains("--profile quick|full|tiny", "--latency", "--users",
+		assertThat(CompareOptions.usage()).contains("--profile=quick|full|tiny", "--latency", "--users",
 				"--step-duration", "--services", "--transports", "--backend", "--out");
 	}
 
@@ -302,10 +309,41 @@ class CompareOptionsTests {
 
 	@Test
 	void theUsageNamesEveryFlagTheParserTakes() {
-		for (String flag : List.of("--repeat", "--controls", "--no-controls", "--load-generator", "--cross-check",
-				"--cpus", "--warm-up-limit")) {
-			assertThat(CompareOptions.USAGE).contains(flag);
+		List<String> flags = flags();
+		assertThat(flags).contains("--repeat", "--controls", "--no-controls", "--load-generator", "--cross-check",
+				"--cpus", "--warm-up-limit", "--target");
+		for (String flag : flags) {
+			assertThat(CompareOptions.usage()).contains(flag);
 		}
+	}
+
+	@Test
+	void theFlagTableOfTheLoadTestsPageNamesEveryFlagAndNoOther() throws IOException {
+		List<String> lines = Files.readAllLines(Path.of("..", "docs", "load-tests.md"));
+		int header = lines.indexOf("| flag | default | meaning |");
+		assertThat(header).as("the flag table of docs/load-tests.md").isPositive();
+		Set<String> documented = new TreeSet<>();
+		for (String row : lines.subList(header + 2, lines.size())) {
+			if (!row.startsWith("|")) {
+				break;
+			}
+			Matcher flag = Pattern.compile("--[a-z-]+").matcher(row.split("(?<!\\\\)\\|")[1]);
+			while (flag.find()) {
+				documented.add(flag.group());
+			}
+		}
+		Set<String> declared = new TreeSet<>(flags());
+		declared.remove("--help");
+		assertThat(documented).isEqualTo(declared);
+	}
+
+	private static List<String> flags() {
+		return CompareFlags.commandLine()
+			.getCommandSpec()
+			.options()
+			.stream()
+			.flatMap((option) -> Arrays.stream(option.names()))
+			.toList();
 	}
 
 }
