@@ -19,7 +19,7 @@ import dev.iomodels.comparison.sampling.StepMetrics;
  * Markdown summary: the results of every service at every step, and the winner of every
  * metric at every step.
  */
-public final class Tables {
+final class Tables {
 
 	private Tables() {
 	}
@@ -128,7 +128,7 @@ public final class Tables {
 	 * @return e.g. {@code loom 6,123.4 req/s (100 % ok)} or
 	 * {@code tie: classic, loom 125.0 req/s (100 % ok)}
 	 */
-	public static String best(Ranking ranking) {
+	static String best(Ranking ranking) {
 		return ranking.best().map((best) -> {
 			if (ranking.clear()) {
 				return placed(ranking.metric(), best);

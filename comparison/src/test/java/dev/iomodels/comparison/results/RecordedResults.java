@@ -22,7 +22,7 @@ import dev.iomodels.comparison.sampling.StepMetrics;
  */
 public final class RecordedResults {
 
-	static final List<String> SERVICES = List.of("classic", "loom", "webflux");
+	public static final List<String> SERVICES = List.of("classic", "loom", "webflux");
 
 	public static final Scenario LATENCY_SWEEP = new Scenario("latency-sweep",
 			"Concurrency sweep, 100 ms storage latency", "Every request waits 100 ms.", Workload.CONCURRENCY_SWEEP,

@@ -1,9 +1,12 @@
-package dev.iomodels.comparison.results;
+package dev.iomodels.comparison.report;
 
 import java.util.List;
 import java.util.Optional;
 
-import dev.iomodels.comparison.report.Tables;
+import dev.iomodels.comparison.results.Metric;
+import dev.iomodels.comparison.results.Ranking;
+import dev.iomodels.comparison.results.Repetitions;
+import dev.iomodels.comparison.results.StepResult;
 import dev.iomodels.comparison.sampling.LoadWindow;
 import dev.iomodels.comparison.sampling.StepMetrics;
 import org.junit.jupiter.api.Test;
