@@ -20,10 +20,10 @@ import dev.iomodels.harness.Service;
  * @param client the storage node's client it is told to use
  * ({@code storage.remote.client}), or empty for its default
  */
-record Contender(Service service, Optional<String> transport, Optional<String> client) {
+public record Contender(Service service, Optional<String> transport, Optional<String> client) {
 
 	/** The blocking clients of the remote backend ({@code storage.remote.client}). */
-	static final List<String> REMOTE_CLIENTS = List.of("jdk", "apache", "reactor");
+	public static final List<String> REMOTE_CLIENTS = List.of("jdk", "apache", "reactor");
 
 	private static final char SEPARATOR = '/';
 
@@ -32,7 +32,7 @@ record Contender(Service service, Optional<String> transport, Optional<String> c
 	 * @param service the service
 	 * @param transport its transport, or empty for its default
 	 */
-	Contender(Service service, Optional<String> transport) {
+	public Contender(Service service, Optional<String> transport) {
 		this(service, transport, Optional.empty());
 	}
 
@@ -42,7 +42,7 @@ record Contender(Service service, Optional<String> transport, Optional<String> c
 	 * Return the control app of this contender's model, run on its default transport.
 	 * @return the control, named e.g. {@code classic-control}
 	 */
-	Contender control() {
+	public Contender control() {
 		return new Contender(this.service.control(), Optional.empty());
 	}
 
@@ -51,7 +51,7 @@ record Contender(Service service, Optional<String> transport, Optional<String> c
 	 * @param label the service's label, e.g. {@code loom}
 	 * @return e.g. {@code loom-control}
 	 */
-	static String controlLabel(String label) {
+	public static String controlLabel(String label) {
 		return serviceOf(label) + CONTROL_SUFFIX;
 	}
 
@@ -59,7 +59,7 @@ record Contender(Service service, Optional<String> transport, Optional<String> c
 	 * Return the name of this contender in progress lines, reports and result files.
 	 * @return e.g. {@code webflux}, {@code webflux/io_uring} or {@code loom/nio2/apache}
 	 */
-	String label() {
+	public String label() {
 		return this.service.shortName() + this.transport.map((id) -> SEPARATOR + id).orElse("")
 				+ this.client.map((id) -> SEPARATOR + id).orElse("");
 	}
@@ -68,7 +68,7 @@ record Contender(Service service, Optional<String> transport, Optional<String> c
 	 * Return the transport it runs on, the default when none was chosen.
 	 * @return e.g. {@code epoll}
 	 */
-	String transportInUse() {
+	public String transportInUse() {
 		return this.transport.orElse(this.service.defaultTransport());
 	}
 
@@ -77,7 +77,7 @@ record Contender(Service service, Optional<String> transport, Optional<String> c
 	 * @param label e.g. {@code loom}, {@code loom/nio2} or {@code loom/apache}
 	 * @return the contender, if the label names a known service
 	 */
-	static Optional<Contender> ofLabel(String label) {
+	public static Optional<Contender> ofLabel(String label) {
 		String[] parts = label.split(String.valueOf(SEPARATOR));
 		Optional<String> transport = Optional.empty();
 		Optional<String> client = Optional.empty();
@@ -102,7 +102,7 @@ record Contender(Service service, Optional<String> transport, Optional<String> c
 	 * @param label e.g. {@code loom/nio2}
 	 * @return e.g. {@code loom}
 	 */
-	static String serviceOf(String label) {
+	public static String serviceOf(String label) {
 		int separator = label.indexOf(SEPARATOR);
 		return (separator >= 0) ? label.substring(0, separator) : label;
 	}

@@ -70,7 +70,7 @@ public final class Durations {
 	 * @param duration the time
 	 * @return e.g. {@code 4m05s}
 	 */
-	static String clock(Duration duration) {
+	public static String clock(Duration duration) {
 		long seconds = Math.max(0, Math.round(duration.toMillis() / 1000.0));
 		return (seconds >= 60) ? "%dm%02ds".formatted(seconds / 60, seconds % 60) : seconds + "s";
 	}

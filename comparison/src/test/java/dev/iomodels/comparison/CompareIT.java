@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import dev.iomodels.comparison.cli.Compare;
 import dev.iomodels.harness.ServiceProcess;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.iomodels.comparison.cli.Compare;
 import dev.iomodels.harness.Service;
 import dev.iomodels.harness.ServiceProcess;
 import org.junit.jupiter.api.Test;

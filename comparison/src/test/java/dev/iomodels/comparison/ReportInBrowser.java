@@ -7,8 +7,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.stream.Stream;
 
+import dev.iomodels.comparison.report.ReportFiles;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -18,10 +32,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Opens a written report in headless Chromium and checks what a reader would see: every
  * chart drawn by ECharts at a readable size, holding every series and point it promises,
  * a hover that shows the hovered value, the tables present, and not one console error.
- * Saves a screenshot of the whole page beside the report. Without Chromium the check is
- * skipped, except in CI, where it must run.
+ * Saves a screenshot of the whole page beside the report. The browser is Debian's
+ * {@code chromium}, driven by Selenium through Debian's {@code chromedriver}; without
+ * them the check is skipped, except in CI, where it must run.
  */
 final class ReportInBrowser {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
 	 * Reads every chart back from ECharts: its size on the page, whether it drew into a
@@ -74,11 +91,13 @@ final class ReportInBrowser {
 	 */
 	static Path check(Path report, int expectedCharts, int expectedScenarios, Map<String, List<Integer>> expectedPoints)
 			throws Exception {
-		Path executable = chromium();
+		Path chromium = required("chromium", "CHROMIUM", "/usr/bin/chromium", "/usr/bin/chromium-browser");
+		Path chromedriver = required("chromium-driver", "CHROMEDRIVER", "/usr/bin/chromedriver");
 		Path screenshot = report.resolveSibling("report.png");
-		try (HeadlessChromium browser = HeadlessChromium.start(executable)) {
-			browser.load(report.toUri());
-			JsonNode charts = browser.evaluate(CHARTS);
+		ChromeDriver browser = start(chromium, chromedriver);
+		try {
+			browser.get(report.toUri().toString());
+			JsonNode charts = evaluate(browser, CHARTS);
 			assertThat(charts).as("charts in %s", report).hasSize(expectedCharts);
 			List<String> problems = new ArrayList<>();
 			List<String> checked = new ArrayList<>();
@@ -109,16 +128,19 @@ final class ReportInBrowser {
 			}
 			assertThat(problems).as("charts that did not render as expected").isEmpty();
 			assertThat(checked).as("charts whose points were worked out").hasSameSizeAs(expectedPoints.keySet());
-			assertThat(browser.evaluate("document.querySelectorAll('section.scenario').length").asInt())
+			assertThat(evaluate(browser, "document.querySelectorAll('section.scenario').length").asInt())
 				.isEqualTo(expectedScenarios);
-			assertThat(browser.evaluate("document.querySelectorAll('table.winners').length").asInt())
+			assertThat(evaluate(browser, "document.querySelectorAll('table.winners').length").asInt())
 				.isEqualTo(expectedScenarios);
-			assertThat(browser.evaluate("document.querySelectorAll('table.results tr').length").asInt())
+			assertThat(evaluate(browser, "document.querySelectorAll('table.results tr').length").asInt())
 				.isGreaterThan(expectedScenarios);
 			hover(browser, charts.get(0).path("id").asString());
-			hover(browser, browser.evaluate("document.querySelector('.traces div.chart').id").asString());
-			browser.screenshot(screenshot);
-			assertThat(browser.errors()).as("console errors").isEmpty();
+			hover(browser, evaluate(browser, "document.querySelector('.traces div.chart').id").asString());
+			screenshot(browser, screenshot);
+			assertThat(errors(browser)).as("console errors").isEmpty();
+		}
+		finally {
+			browser.quit();
 		}
 		assertThat(screenshot).isNotEmptyFile();
 		return screenshot;
@@ -128,22 +150,21 @@ final class ReportInBrowser {
 	 * Hover a point of a chart as a reader would, with the mouse, and check that the
 	 * tooltip shows its series and its value.
 	 */
-	private static void hover(HeadlessChromium browser, String id) throws Exception {
-		JsonNode point = browser.evaluate(POINT.formatted(id));
+	private static void hover(ChromeDriver browser, String id) throws Exception {
+		JsonNode point = evaluate(browser, POINT.formatted(id));
 		String name = point.path("name").asString();
 		double value = point.path("value").asDouble();
-		// Exactly on the point: on a time axis the tooltip lists only the series whose
-		// sample
-		// lies nearest the pointer, and the services' samples lie at different fractions
-		// of
-		// a second.
-		browser.mouseMove(point.path("x").asDouble(), point.path("y").asDouble());
+		// On the point, to the nearest whole pixel as a mouse can be: on a time axis the
+		// tooltip lists only the series whose sample lies nearest the pointer, and the
+		// services' samples lie at different fractions of a second.
+		new Actions(browser)
+			.moveToLocation((int) Math.round(point.path("x").asDouble()), (int) Math.round(point.path("y").asDouble()))
+			.perform();
 		String tooltip = "";
 		for (int attempt = 0; attempt < 20 && !tooltip.contains(name + ": "); attempt++) {
 			Thread.sleep(100);
-			tooltip = browser
-				.evaluate("[...document.getElementById('" + id
-						+ "').querySelectorAll('.tip')].map((line) => line.textContent).join('\\n')")
+			tooltip = evaluate(browser, "[...document.getElementById('" + id
+					+ "').querySelectorAll('.tip')].map((line) => line.textContent).join('\\n')")
 				.asString();
 		}
 		assertThat(tooltip).as("tooltip of %s", id).contains(name + ": ");
@@ -180,15 +201,69 @@ final class ReportInBrowser {
 		return expected;
 	}
 
-	private static Path chromium() {
-		boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-		if (HeadlessChromium.executable().isEmpty()) {
-			if (ci) {
-				fail("Chromium is missing: scripts/install-test-tools.sh installs Debian's chromium, which CI needs");
+	/**
+	 * Evaluate a script in the page.
+	 * @return its value, as JSON
+	 */
+	private static JsonNode evaluate(ChromeDriver browser, String expression) {
+		return JSON.valueToTree(browser.executeScript("return " + expression));
+	}
+
+	/**
+	 * Take a screenshot of the whole page, not just the window: the window is made as
+	 * tall as the page first.
+	 */
+	private static void screenshot(ChromeDriver browser, Path file) throws IOException {
+		int height = evaluate(browser, "document.documentElement.scrollHeight").asInt();
+		browser.manage().window().setSize(new Dimension(1280, height));
+		Files.write(file, browser.getScreenshotAs(OutputType.BYTES));
+	}
+
+	/**
+	 * Return what the page said it did wrong: console errors and assertions, failed loads
+	 * and uncaught exceptions, which chromedriver logs at {@code SEVERE}.
+	 */
+	private static List<String> errors(ChromeDriver browser) {
+		return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
+	}
+
+	/**
+	 * Start a fresh headless Chromium on a window of the report's width, with the flags a
+	 * machine without a network needs, its errors collected. The driver is given by path,
+	 * so Selenium Manager, which would download one, is never asked.
+	 */
+	private static ChromeDriver start(Path chromium, Path chromedriver) {
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.SEVERE);
+		ChromeOptions options = new ChromeOptions().setBinary(chromium.toFile())
+			.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-component-update",
+					"--hide-scrollbars", "--window-size=1280,900");
+		options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+		return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile())
+			.usingAnyFreePort()
+			.build(), options);
+	}
+
+	/**
+	 * Find a program of a Debian package, or where an environment variable says it is;
+	 * without it skip the check, except in CI.
+	 */
+	private static Path required(String debianPackage, String variable, String... paths) {
+		Optional<Path> found = Stream.concat(Stream.of(System.getenv(variable)), Stream.of(paths))
+			.filter((candidate) -> candidate != null && !candidate.isBlank())
+			.map(Path::of)
+			.filter(Files::isExecutable)
+			.findFirst();
+		if (found.isEmpty()) {
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				fail(("%s is missing (looked where %s says and at %s): scripts/install-test-tools.sh installs"
+						+ " Debian's %s, which CI needs")
+					.formatted(debianPackage, variable, String.join(", ", paths), debianPackage));
 			}
-			assumeTrue(false, "Chromium is not installed (apt-get install chromium); the browser check is skipped");
+			assumeTrue(false, "%s is not installed (apt-get install %s); the browser check is skipped"
+				.formatted(debianPackage, debianPackage));
 		}
-		return HeadlessChromium.executable().orElseThrow();
+		return found.orElseThrow();
 	}
 
 }

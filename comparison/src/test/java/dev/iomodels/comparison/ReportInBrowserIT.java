@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.iomodels.comparison.report.ReportFiles;
+import dev.iomodels.comparison.results.ComparisonReport;
+import dev.iomodels.comparison.results.RecordedResults;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.iomodels.comparison.cli.Compare;
 import dev.iomodels.comparison.wall.InFlightLimits;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

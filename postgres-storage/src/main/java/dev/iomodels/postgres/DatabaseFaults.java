@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
+import dev.iomodels.storage.OncePerInterval;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
 import org.apache.commons.logging.Log;
@@ -36,9 +37,8 @@ final class DatabaseFaults {
 
 	private static final Log logger = LogFactory.getLog(DatabaseFaults.class);
 
-	private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
-
-	private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+	/** A database that is down fails every request: one log line every 5 s. */
+	private final OncePerInterval logInterval = new OncePerInterval(Duration.ofSeconds(5));
 
 	private final Executor logging;
 
@@ -87,9 +87,7 @@ final class DatabaseFaults {
 	 * @return the 503 problem
 	 */
 	ProblemException unavailable(Throwable failure) {
-		long now = System.nanoTime();
-		long last = this.lastLogged.get();
-		if (now - last >= LOG_INTERVAL_NANOS && this.lastLogged.compareAndSet(last, now)) {
+		if (this.logInterval.tryPass()) {
 			this.logging.execute(
 					() -> logger.warn("The database is unavailable; answering 503 storage-unavailable: " + failure));
 		}

@@ -3,10 +3,10 @@ package dev.iomodels.postgres;
 import java.time.Clock;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.iomodels.service.ObjectStoreEngine;
+import dev.iomodels.service.ReactiveObjectStoreEngine;
 import dev.iomodels.service.StorageAutoConfiguration;
 import dev.iomodels.service.StorageProperties;
-import dev.iomodels.storage.ObjectStore;
-import dev.iomodels.storage.ReactiveObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.pool.ConnectionPool;
 import io.r2dbc.postgresql.PostgresqlConnectionFactory;
@@ -28,8 +28,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * The postgres backend ({@code storage.backend=postgres}): the blocking port over JDBC
  * for a servlet service, the reactive port over R2DBC for a reactive one, each on a pool
  * of {@code storage.postgres.pool-size} connections with the same timeouts, the schema
- * migrated first, and the engine wrapped in the same emulated latency and timing as the
- * in-memory one ({@link StorageAutoConfiguration#decorate}).
+ * migrated first. It provides the bare engine only; {@link StorageAutoConfiguration}
+ * wraps it in the same emulated latency and timing as the in-memory one.
  */
 @AutoConfiguration(before = StorageAutoConfiguration.class)
 @ConditionalOnProperty(name = "storage.backend", havingValue = "postgres")
@@ -51,10 +51,9 @@ public class PostgresStorageAutoConfiguration {
 		}
 
 		@Bean
-		ObjectStore objectStore(HikariDataSource storageDataSource, StorageProperties storage,
-				ObjectProvider<MeterRegistry> meterRegistry) {
-			ObjectStore engine = JdbcObjectStore.create(storageDataSource, storage.limits(), Clock.systemUTC());
-			return StorageAutoConfiguration.decorate(engine, storage, meterRegistry);
+		ObjectStoreEngine jdbcObjectStoreEngine(HikariDataSource storageDataSource, StorageProperties storage) {
+			return new ObjectStoreEngine(
+					JdbcObjectStore.create(storageDataSource, storage.limits(), Clock.systemUTC()));
 		}
 
 	}
@@ -71,15 +70,14 @@ public class PostgresStorageAutoConfiguration {
 		}
 
 		@Bean
-		ReactiveObjectStore reactiveObjectStore(ConnectionPool storageConnectionPool,
+		ReactiveObjectStoreEngine r2dbcObjectStoreEngine(ConnectionPool storageConnectionPool,
 				PostgresStorageProperties properties, StorageProperties storage,
 				ObjectProvider<MeterRegistry> meterRegistry) {
 			// Startup runs on the main thread, not on an event loop: the migration (over
 			// JDBC, the only way Flyway works), the pool's warm-up and the first read of
 			// the usage row wait in create().
-			ReactiveObjectStore engine = R2dbcObjectStore.create(properties, storageConnectionPool,
-					meterRegistry.getIfAvailable(), storage.limits(), Clock.systemUTC());
-			return StorageAutoConfiguration.decorate(engine, storage, meterRegistry);
+			return new ReactiveObjectStoreEngine(R2dbcObjectStore.create(properties, storageConnectionPool,
+					meterRegistry.getIfAvailable(), storage.limits(), Clock.systemUTC()));
 		}
 
 	}

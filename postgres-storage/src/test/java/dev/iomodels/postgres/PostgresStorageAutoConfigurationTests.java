@@ -1,10 +1,14 @@
 package dev.iomodels.postgres;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.iomodels.postgres.testing.TestDatabases;
 import dev.iomodels.service.StorageAutoConfiguration;
+import dev.iomodels.storage.ForwardingObjectStore;
+import dev.iomodels.storage.ForwardingReactiveObjectStore;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.Preconditions;
@@ -23,10 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The wiring of the postgres backend: nothing of it without
  * {@code storage.backend=postgres}; with it, the JDBC stack for a servlet application and
- * the R2DBC stack for a reactive one, each wrapped in the storage timer, with its pool's
- * meters in the registry.
+ * the R2DBC stack for a reactive one, each engine wrapped once in the emulated latency
+ * and the storage timer, with its pool's meters in the registry.
  */
 class PostgresStorageAutoConfigurationTests {
+
+	/** A latency to emulate, so that every layer is there to be seen. */
+	private static final String LATENCY = "storage.emulated-latency=1ms";
 
 	private static final AutoConfigurations CONFIGURATIONS = AutoConfigurations
 		.of(PostgresStorageAutoConfiguration.class, StorageAutoConfiguration.class);
@@ -55,10 +62,12 @@ class PostgresStorageAutoConfigurationTests {
 
 	@Test
 	void aServletApplicationGetsTheJdbcStoreWithHikariMetersAndTheStorageTimer() {
-		this.servlet.withPropertyValues(postgres("wiring_jdbc")).run((context) -> {
+		this.servlet.withPropertyValues(postgres("wiring_jdbc")).withPropertyValues(LATENCY).run((context) -> {
 			assertThat(context).hasSingleBean(HikariDataSource.class).doesNotHaveBean(ConnectionPool.class);
 			ObjectStore store = context.getBean(ObjectStore.class);
 			assertThat(store.backend()).isEqualTo("postgres");
+			assertThat(layers(store)).containsExactly("TimedObjectStore", "LatencyEmulatingObjectStore",
+					"JdbcObjectStore");
 			store.put(ObjectKey.of("k"), new byte[] { 1 }, "text/plain", Preconditions.NONE);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
 			assertThat(registry.get("hikaricp.connections.max").tag("pool", "storage").gauge().value()).isEqualTo(3);
@@ -72,10 +81,12 @@ class PostgresStorageAutoConfigurationTests {
 
 	@Test
 	void aReactiveApplicationGetsTheR2dbcStoreWithPoolMetersAndTheStorageTimer() {
-		this.reactive.withPropertyValues(postgres("wiring_r2dbc")).run((context) -> {
+		this.reactive.withPropertyValues(postgres("wiring_r2dbc")).withPropertyValues(LATENCY).run((context) -> {
 			assertThat(context).hasSingleBean(ConnectionPool.class).doesNotHaveBean(HikariDataSource.class);
 			ReactiveObjectStore store = context.getBean(ReactiveObjectStore.class);
 			assertThat(store.backend()).isEqualTo("postgres");
+			assertThat(layers(store)).containsExactly("TimedReactiveObjectStore", "LatencyEmulatingReactiveObjectStore",
+					"R2dbcObjectStore");
 			store.put(ObjectKey.of("k"), new byte[] { 1 }, "text/plain", Preconditions.NONE)
 				.block(Duration.ofSeconds(30));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -94,6 +105,20 @@ class PostgresStorageAutoConfigurationTests {
 		return new String[] { "storage.backend=postgres",
 				"storage.postgres.url=" + TestDatabases.server().url(database), "storage.postgres.username=postgres",
 				"storage.postgres.pool-size=3" };
+	}
+
+	/**
+	 * The simple class names of a port's layers, outermost first, down to its engine.
+	 */
+	private static List<String> layers(Object store) {
+		List<String> layers = new ArrayList<>();
+		Object layer = store;
+		while (layer != null) {
+			layers.add(layer.getClass().getSimpleName());
+			layer = (layer instanceof ForwardingObjectStore forwarding) ? forwarding.delegate()
+					: (layer instanceof ForwardingReactiveObjectStore forwarding) ? forwarding.delegate() : null;
+		}
+		return layers;
 	}
 
 }

@@ -3,8 +3,8 @@ package dev.iomodels.remote;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.iomodels.storage.BoundedCounter;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +24,7 @@ final class ConnectionLimit {
 
 	private final Semaphore permits;
 
-	private final AtomicInteger pending = new AtomicInteger();
+	private final BoundedCounter pending;
 
 	private final int max;
 
@@ -39,11 +39,12 @@ final class ConnectionLimit {
 	ConnectionLimit(RemoteStorageProperties properties, MeterRegistry registry) {
 		this.max = properties.maxConnections();
 		this.maxPending = properties.pendingAcquireMaxCount();
+		this.pending = BoundedCounter.upTo(this.maxPending);
 		this.timeout = properties.pendingAcquireTimeout();
 		this.permits = new Semaphore(this.max, true);
 		if (registry != null) {
 			RemotePoolMetrics.gauges(registry, this, (limit) -> limit.max - limit.permits.availablePermits(),
-					(limit) -> limit.pending.get(), (limit) -> limit.max);
+					(limit) -> limit.pending.current(), (limit) -> limit.max);
 			this.acquired = RemotePoolMetrics.acquireTimer(registry, "success");
 			this.refused = RemotePoolMetrics.acquireTimer(registry, "failure");
 		}
@@ -66,15 +67,14 @@ final class ConnectionLimit {
 				granted = true;
 				return;
 			}
-			if (this.pending.incrementAndGet() > this.maxPending) {
-				this.pending.decrementAndGet();
+			if (!this.pending.tryAdd(1)) {
 				throw busy("already " + this.maxPending + " requests wait for one");
 			}
 			try {
 				granted = this.permits.tryAcquire(this.timeout.toNanos(), TimeUnit.NANOSECONDS);
 			}
 			finally {
-				this.pending.decrementAndGet();
+				this.pending.subtract(1);
 			}
 			if (!granted) {
 				throw busy("none was free within " + this.timeout.toMillis() + " ms");

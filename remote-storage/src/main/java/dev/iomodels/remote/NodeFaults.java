@@ -10,8 +10,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
+import dev.iomodels.storage.OncePerInterval;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
 import org.apache.commons.logging.Log;
@@ -29,9 +29,8 @@ final class NodeFaults {
 
 	private static final Log logger = LogFactory.getLog(NodeFaults.class);
 
-	private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
-
-	private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+	/** A node that is down fails every request: one log line every 5 s. */
+	private final OncePerInterval logInterval = new OncePerInterval(Duration.ofSeconds(5));
 
 	private final Executor logging;
 
@@ -76,9 +75,7 @@ final class NodeFaults {
 	}
 
 	ProblemException unavailable(Throwable failure) {
-		long now = System.nanoTime();
-		long last = this.lastLogged.get();
-		if (now - last >= LOG_INTERVAL_NANOS && this.lastLogged.compareAndSet(last, now)) {
+		if (this.logInterval.tryPass()) {
 			this.logging.execute(() -> logger
 				.warn("The storage node is unavailable; answering 503 storage-unavailable: " + failure));
 		}

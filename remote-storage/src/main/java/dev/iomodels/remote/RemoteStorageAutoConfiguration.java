@@ -1,11 +1,11 @@
 package dev.iomodels.remote;
 
 import dev.iomodels.service.BackendSettings;
+import dev.iomodels.service.ObjectStoreEngine;
+import dev.iomodels.service.ReactiveObjectStoreEngine;
 import dev.iomodels.service.RequestTimeouts;
 import dev.iomodels.service.StorageAutoConfiguration;
 import dev.iomodels.service.StorageProperties;
-import dev.iomodels.storage.ObjectStore;
-import dev.iomodels.storage.ReactiveObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.netty.resources.ConnectionProvider;
 
@@ -26,9 +26,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * The remote backend ({@code storage.backend=remote}): the blocking port over
  * {@link RestClient} for a servlet service, the reactive port over {@link WebClient} for
  * a reactive one, both to the storage node at {@code storage.remote.url} with the same
- * connection limits and timeouts, and wrapped like every backend
- * ({@link StorageAutoConfiguration#decorate}). The latency is the node's: the services'
- * own emulated latency stays at its default of zero.
+ * connection limits and timeouts. It provides the bare engine only;
+ * {@link StorageAutoConfiguration} wraps it like every backend's. The latency is the
+ * node's: the services' own emulated latency stays at its default of zero.
  */
 @AutoConfiguration(before = StorageAutoConfiguration.class)
 @ConditionalOnProperty(name = "storage.backend", havingValue = "remote")
@@ -45,16 +45,16 @@ public class RemoteStorageAutoConfiguration {
 		}
 
 		@Bean
-		ObjectStore objectStore(ClientHttpRequestFactory storageNodeRequestFactory, RemoteStorageProperties properties,
-				StorageProperties storage, ObjectProvider<MeterRegistry> meterRegistry) {
+		ObjectStoreEngine remoteObjectStoreEngine(ClientHttpRequestFactory storageNodeRequestFactory,
+				RemoteStorageProperties properties, StorageProperties storage,
+				ObjectProvider<MeterRegistry> meterRegistry) {
 			RestClient client = RestClient.builder()
 				.baseUrl(properties.url().toString())
 				.requestFactory(storageNodeRequestFactory)
 				.build();
 			ConnectionLimit connections = new ConnectionLimit(properties, meterRegistry.getIfAvailable());
-			ObjectStore engine = new RemoteObjectStore(client, connections, properties, storage.limits(),
-					storage.operationTimeout(), RequestTimeouts::ofCurrentServletRequest);
-			return StorageAutoConfiguration.decorate(engine, storage, meterRegistry);
+			return new ObjectStoreEngine(new RemoteObjectStore(client, connections, properties, storage.limits(),
+					storage.operationTimeout(), RequestTimeouts::ofCurrentServletRequest));
 		}
 
 		@Bean
@@ -76,14 +76,13 @@ public class RemoteStorageAutoConfiguration {
 		}
 
 		@Bean
-		ReactiveObjectStore reactiveObjectStore(ConnectionProvider storageNodeConnections,
+		ReactiveObjectStoreEngine remoteReactiveObjectStoreEngine(ConnectionProvider storageNodeConnections,
 				RemoteStorageProperties properties, StorageProperties storage,
 				ObjectProvider<MeterRegistry> meterRegistry) {
-			ReactiveObjectStore engine = new ReactiveRemoteObjectStore(
+			return new ReactiveObjectStoreEngine(new ReactiveRemoteObjectStore(
 					ReactiveClients.webClient(properties, storageNodeConnections, meterRegistry.getIfAvailable(),
 							storage.maxObjectSize().toBytes()),
-					properties, storage.limits(), storage.operationTimeout());
-			return StorageAutoConfiguration.decorate(engine, storage, meterRegistry);
+					properties, storage.limits(), storage.operationTimeout()));
 		}
 
 		@Bean

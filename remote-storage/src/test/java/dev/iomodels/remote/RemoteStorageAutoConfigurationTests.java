@@ -1,11 +1,15 @@
 package dev.iomodels.remote;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.iomodels.node.NodeSettings;
 import dev.iomodels.node.StorageNode;
 import dev.iomodels.service.BackendSettings;
 import dev.iomodels.service.StorageAutoConfiguration;
+import dev.iomodels.storage.ForwardingObjectStore;
+import dev.iomodels.storage.ForwardingReactiveObjectStore;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.Preconditions;
@@ -30,8 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The wiring of the remote backend: nothing of it without {@code storage.backend=remote};
  * with it, RestClient on the chosen client for a servlet application and WebClient for a
- * reactive one, each wrapped in the storage timer, with the connections' meters under the
- * same names and the settings for {@code /api/v1/info}.
+ * reactive one, each engine wrapped once in the emulated latency and the storage timer,
+ * with the connections' meters under the same names and the settings for
+ * {@code /api/v1/info}.
  */
 class RemoteStorageAutoConfigurationTests {
 
@@ -81,6 +86,8 @@ class RemoteStorageAutoConfigurationTests {
 				assertThat(context.getBean(ClientHttpRequestFactory.class).getClass().getName()).isEqualTo(client[1]);
 				ObjectStore store = context.getBean(ObjectStore.class);
 				assertThat(store.backend()).isEqualTo("remote");
+				assertThat(layers(store)).containsExactly("TimedObjectStore", "LatencyEmulatingObjectStore",
+						"RemoteObjectStore");
 				store.put(ObjectKey.of("wired-" + client[0]), new byte[] { 1 }, "text/plain", Preconditions.NONE);
 				MeterRegistry registry = context.getBean(MeterRegistry.class);
 				assertThat(registry.get("storage.remote.connections.max").gauge().value()).isEqualTo(7);
@@ -103,6 +110,8 @@ class RemoteStorageAutoConfigurationTests {
 			assertThat(context).hasSingleBean(ConnectionProvider.class).doesNotHaveBean(ClientHttpRequestFactory.class);
 			ReactiveObjectStore store = context.getBean(ReactiveObjectStore.class);
 			assertThat(store.backend()).isEqualTo("remote");
+			assertThat(layers(store)).containsExactly("TimedReactiveObjectStore", "LatencyEmulatingReactiveObjectStore",
+					"ReactiveRemoteObjectStore");
 			store.put(ObjectKey.of("wired-reactive"), new byte[] { 1 }, "text/plain", Preconditions.NONE)
 				.block(Duration.ofSeconds(10));
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
@@ -118,8 +127,24 @@ class RemoteStorageAutoConfigurationTests {
 	}
 
 	private static String[] remote(String client) {
-		return new String[] { "storage.backend=remote", "storage.remote.url=" + node.url(),
-				"storage.remote.client=" + client, "storage.remote.max-connections=7" };
+		// A latency to emulate, so that every layer is there to be seen.
+		return new String[] { "storage.backend=remote", "storage.emulated-latency=1ms",
+				"storage.remote.url=" + node.url(), "storage.remote.client=" + client,
+				"storage.remote.max-connections=7" };
+	}
+
+	/**
+	 * The simple class names of a port's layers, outermost first, down to its engine.
+	 */
+	private static List<String> layers(Object store) {
+		List<String> layers = new ArrayList<>();
+		Object layer = store;
+		while (layer != null) {
+			layers.add(layer.getClass().getSimpleName());
+			layer = (layer instanceof ForwardingObjectStore forwarding) ? forwarding.delegate()
+					: (layer instanceof ForwardingReactiveObjectStore forwarding) ? forwarding.delegate() : null;
+		}
+		return layers;
 	}
 
 }

@@ -1,8 +1,8 @@
 package dev.iomodels.service;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+
+import dev.iomodels.storage.BoundedCounter;
 
 /**
  * The overload policy that all three services share: at most {@code maxRequests} API
@@ -11,25 +11,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * (503 {@code overloaded} with {@code Retry-After}), so that a flood ends in fast
  * refusals instead of an unbounded queue, timeouts or an {@link OutOfMemoryError}.
  * <p>
- * Admission never blocks: two atomic counters and a compare-and-set, so the WebFlux
- * service calls it on its event loop. A PUT reserves its declared Content-Length (at most
- * the maximum object size, since a larger body is refused before it is read), a chunked
- * PUT the maximum object size, which is the most it can grow to before it is cut off;
- * other methods read no body and reserve nothing.
+ * Admission never blocks: two {@link BoundedCounter}s, each a compare-and-set, so the
+ * WebFlux service calls it on its event loop. Refusals are not counted here: each is a
+ * 503 in the services' {@code http.server.requests} metric already. A PUT reserves its
+ * declared Content-Length (at most the maximum object size, since a larger body is
+ * refused before it is read), a chunked PUT the maximum object size, which is the most it
+ * can grow to before it is cut off; other methods read no body and reserve nothing.
  */
 public final class RequestAdmission {
 
-	private final int maxRequests;
-
-	private final long maxBufferedBytes;
-
 	private final long maxObjectSize;
 
-	private final AtomicInteger requests = new AtomicInteger();
+	private final BoundedCounter requests;
 
-	private final AtomicLong bufferedBytes = new AtomicLong();
-
-	private final AtomicLong refused = new AtomicLong();
+	private final BoundedCounter bufferedBytes;
 
 	/**
 	 * Create a policy.
@@ -40,9 +35,13 @@ public final class RequestAdmission {
 	 * @param maxObjectSize the largest object, reserved for a body of unknown length
 	 */
 	public RequestAdmission(int maxRequests, long maxBufferedBytes, long maxObjectSize) {
-		this.maxRequests = maxRequests;
-		this.maxBufferedBytes = maxBufferedBytes;
 		this.maxObjectSize = maxObjectSize;
+		this.requests = (maxRequests == ServerLimitsProperties.UNBOUNDED) ? BoundedCounter.unbounded()
+				: BoundedCounter.upTo(maxRequests);
+		// A single request larger than the whole budget is still admitted when nothing
+		// else is buffered, or a small budget would refuse every large object for ever.
+		this.bufferedBytes = (maxBufferedBytes == ServerLimitsProperties.UNBOUNDED) ? BoundedCounter.unbounded()
+				: BoundedCounter.budget(maxBufferedBytes);
 	}
 
 	/**
@@ -54,14 +53,12 @@ public final class RequestAdmission {
 	 * done, or {@code null} if the request is refused
 	 */
 	public Admitted tryAdmit(String method, long contentLength, boolean chunked) {
-		if (!increment(this.requests, this.maxRequests)) {
-			this.refused.incrementAndGet();
+		if (!this.requests.tryAdd(1)) {
 			return null;
 		}
 		long reserved = reservation(method, contentLength, chunked);
-		if (reserved > 0 && !add(this.bufferedBytes, reserved, this.maxBufferedBytes)) {
-			this.requests.decrementAndGet();
-			this.refused.incrementAndGet();
+		if (reserved > 0 && !this.bufferedBytes.tryAdd(reserved)) {
+			this.requests.subtract(1);
 			return null;
 		}
 		return new Admitted(reserved);
@@ -71,24 +68,16 @@ public final class RequestAdmission {
 	 * Return how many requests are admitted now.
 	 * @return the count
 	 */
-	public int admittedRequests() {
-		return this.requests.get();
+	long admittedRequests() {
+		return this.requests.current();
 	}
 
 	/**
 	 * Return how many body bytes are reserved now.
 	 * @return the bytes
 	 */
-	public long bufferedBytes() {
-		return this.bufferedBytes.get();
-	}
-
-	/**
-	 * Return how many requests were refused since the start.
-	 * @return the count
-	 */
-	public long refusedRequests() {
-		return this.refused.get();
+	long bufferedBytes() {
+		return this.bufferedBytes.current();
 	}
 
 	private long reservation(String method, long contentLength, boolean chunked) {
@@ -99,42 +88,6 @@ public final class RequestAdmission {
 			return this.maxObjectSize;
 		}
 		return Math.max(0, Math.min(contentLength, this.maxObjectSize));
-	}
-
-	private static boolean increment(AtomicInteger counter, int max) {
-		if (max == ServerLimitsProperties.UNBOUNDED) {
-			counter.incrementAndGet();
-			return true;
-		}
-		while (true) {
-			int current = counter.get();
-			if (current >= max) {
-				return false;
-			}
-			if (counter.compareAndSet(current, current + 1)) {
-				return true;
-			}
-		}
-	}
-
-	private static boolean add(AtomicLong counter, long amount, long max) {
-		if (max == ServerLimitsProperties.UNBOUNDED) {
-			counter.addAndGet(amount);
-			return true;
-		}
-		while (true) {
-			long current = counter.get();
-			// A single request larger than the whole budget is still admitted when
-			// nothing
-			// else is buffered, or a small budget would refuse every large object for
-			// ever.
-			if (current > 0 && current + amount > max) {
-				return false;
-			}
-			if (counter.compareAndSet(current, current + amount)) {
-				return true;
-			}
-		}
 	}
 
 	/**
@@ -156,8 +109,8 @@ public final class RequestAdmission {
 		 */
 		public void release() {
 			if (this.released.compareAndSet(false, true)) {
-				RequestAdmission.this.bufferedBytes.addAndGet(-this.reservedBytes);
-				RequestAdmission.this.requests.decrementAndGet();
+				RequestAdmission.this.bufferedBytes.subtract(this.reservedBytes);
+				RequestAdmission.this.requests.subtract(1);
 			}
 		}
 

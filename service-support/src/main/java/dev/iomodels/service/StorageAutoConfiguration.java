@@ -32,8 +32,10 @@ import org.springframework.context.annotation.Configuration;
  * ({@link StorageOperations}) when the service has a meter registry. The timing is the
  * outermost layer, so it includes the emulated latency, as a client of a remote store
  * would see it. The in-memory engine is this configuration's own; other backends
- * ({@code storage.backend=postgres}) come from their own modules and are wrapped the same
- * way ({@link #decorate}).
+ * ({@code storage.backend=postgres}, {@code remote}) come from their own modules, which
+ * provide only the bare engine ({@link ObjectStoreEngine},
+ * {@link ReactiveObjectStoreEngine}) and run before this configuration; whichever engine
+ * is present is wrapped here, once.
  */
 @AutoConfiguration
 @EnableConfigurationProperties({ StorageProperties.class, ServerLimitsProperties.class, TransportProperties.class })
@@ -89,8 +91,15 @@ public class StorageAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnProperty(name = "storage.backend", havingValue = "memory", matchIfMissing = true)
-		ObjectStore objectStore(StorageProperties properties, ObjectProvider<MeterRegistry> meterRegistry) {
-			return decorate(new InMemoryObjectStore(properties.limits()), properties, meterRegistry);
+		ObjectStoreEngine inMemoryObjectStoreEngine(StorageProperties properties) {
+			return new ObjectStoreEngine(new InMemoryObjectStore(properties.limits()));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ObjectStore objectStore(ObjectStoreEngine engine, StorageProperties properties,
+				ObjectProvider<MeterRegistry> meterRegistry) {
+			return decorate(engine.store(), properties, meterRegistry);
 		}
 
 	}
@@ -102,10 +111,16 @@ public class StorageAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnProperty(name = "storage.backend", havingValue = "memory", matchIfMissing = true)
-		ReactiveObjectStore reactiveObjectStore(StorageProperties properties,
+		ReactiveObjectStoreEngine inMemoryReactiveObjectStoreEngine(StorageProperties properties) {
+			return new ReactiveObjectStoreEngine(
+					new NonBlockingReactiveObjectStore(new InMemoryObjectStore(properties.limits())));
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		ReactiveObjectStore reactiveObjectStore(ReactiveObjectStoreEngine engine, StorageProperties properties,
 				ObjectProvider<MeterRegistry> meterRegistry) {
-			return decorate(new NonBlockingReactiveObjectStore(new InMemoryObjectStore(properties.limits())),
-					properties, meterRegistry);
+			return decorate(engine.store(), properties, meterRegistry);
 		}
 
 	}
@@ -114,12 +129,8 @@ public class StorageAutoConfiguration {
 	 * Wrap a blocking engine the way every backend is wrapped: the emulated latency, if
 	 * any, cut at the storage operation timeout or the request's deadline, whichever
 	 * comes first, then the timing as the outermost layer.
-	 * @param engine the engine
-	 * @param properties the storage settings
-	 * @param meterRegistry the registry, if the service has one
-	 * @return the port to use
 	 */
-	public static ObjectStore decorate(ObjectStore engine, StorageProperties properties,
+	private static ObjectStore decorate(ObjectStore engine, StorageProperties properties,
 			ObjectProvider<MeterRegistry> meterRegistry) {
 		ObjectStore store = properties.latency().isZero() ? engine : new LatencyEmulatingObjectStore(engine,
 				properties.latency(), properties.operationTimeout(), RequestTimeouts::ofCurrentServletRequest);
@@ -132,12 +143,8 @@ public class StorageAutoConfiguration {
 	 * any, on timers, cut at the storage operation timeout or the request's deadline
 	 * (from the Reactor context), whichever comes first, then the timing as the outermost
 	 * layer.
-	 * @param engine the engine
-	 * @param properties the storage settings
-	 * @param meterRegistry the registry, if the service has one
-	 * @return the port to use
 	 */
-	public static ReactiveObjectStore decorate(ReactiveObjectStore engine, StorageProperties properties,
+	private static ReactiveObjectStore decorate(ReactiveObjectStore engine, StorageProperties properties,
 			ObjectProvider<MeterRegistry> meterRegistry) {
 		ReactiveObjectStore store = properties.latency().isZero() ? engine : new LatencyEmulatingReactiveObjectStore(
 				engine, properties.latency(), Schedulers.parallel(), properties.operationTimeout());

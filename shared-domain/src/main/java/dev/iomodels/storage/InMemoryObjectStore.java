@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The embedded storage engine: objects in memory, sorted by key for paging, bounded by
@@ -20,17 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * entry with a compare-and-set ({@code putIfAbsent}, {@code replace(k, old, new)},
  * {@code remove(k, old)}), starting over if another write got there first. So every
  * conditional write is atomic, no thread ever parks in here, and the engine is safe to
- * call from an event-loop thread. Space is reserved with a compare-and-set on the
- * counters before the entry is installed, so the limits are never crossed, not even for a
- * moment.
+ * call from an event-loop thread. Space is reserved in the {@link BoundedCounter}s of
+ * objects and bytes before the entry is installed, so the limits are never crossed, not
+ * even for a moment.
  */
 public final class InMemoryObjectStore implements ObjectStore {
 
 	private final ConcurrentSkipListMap<String, Entry> objects = new ConcurrentSkipListMap<>();
 
-	private final AtomicLong objectCount = new AtomicLong();
+	private final BoundedCounter objectCount;
 
-	private final AtomicLong byteCount = new AtomicLong();
+	private final BoundedCounter byteCount;
 
 	private final StorageLimits limits;
 
@@ -44,6 +43,8 @@ public final class InMemoryObjectStore implements ObjectStore {
 	public InMemoryObjectStore(StorageLimits limits, Clock clock) {
 		this.limits = limits;
 		this.clock = clock;
+		this.objectCount = BoundedCounter.upTo(limits.maxObjects());
+		this.byteCount = BoundedCounter.upTo(limits.maxBytes());
 	}
 
 	/**
@@ -139,7 +140,7 @@ public final class InMemoryObjectStore implements ObjectStore {
 
 	@Override
 	public StorageStats stats() {
-		return new StorageStats(this.objectCount.get(), this.byteCount.get());
+		return new StorageStats(this.objectCount.current(), this.byteCount.current());
 	}
 
 	@Override
@@ -153,36 +154,20 @@ public final class InMemoryObjectStore implements ObjectStore {
 	}
 
 	private void reserve(long objects, long bytes) {
-		if (!tryAdd(this.objectCount, objects, this.limits.maxObjects())) {
+		if (!this.objectCount.tryAdd(objects)) {
 			throw new ProblemException(ProblemType.STORAGE_FULL,
 					"The store holds its maximum of " + this.limits.maxObjects() + " objects.");
 		}
-		if (!tryAdd(this.byteCount, bytes, this.limits.maxBytes())) {
-			this.objectCount.addAndGet(-objects);
+		if (!this.byteCount.tryAdd(bytes)) {
+			this.objectCount.subtract(objects);
 			throw new ProblemException(ProblemType.STORAGE_FULL,
 					"Storing this object would exceed the store's budget of " + this.limits.maxBytes() + " bytes.");
 		}
 	}
 
 	private void release(long objects, long bytes) {
-		this.objectCount.addAndGet(-objects);
-		this.byteCount.addAndGet(-bytes);
-	}
-
-	private static boolean tryAdd(AtomicLong counter, long delta, long max) {
-		if (delta <= 0) {
-			counter.addAndGet(delta);
-			return true;
-		}
-		while (true) {
-			long current = counter.get();
-			if (current + delta > max) {
-				return false;
-			}
-			if (counter.compareAndSet(current, current + delta)) {
-				return true;
-			}
-		}
+		this.objectCount.subtract(objects);
+		this.byteCount.subtract(bytes);
 	}
 
 	private static ProblemException notFound(ObjectKey key) {

@@ -15,9 +15,7 @@ import java.util.function.Supplier;
  * request's own deadline ({@link RequestDeadline#limit}) cuts the wait earlier if less of
  * its budget is left.
  */
-public final class LatencyEmulatingObjectStore implements ObjectStore {
-
-	private final ObjectStore delegate;
+public final class LatencyEmulatingObjectStore extends ForwardingObjectStore {
 
 	private final EmulatedLatency latency;
 
@@ -56,7 +54,7 @@ public final class LatencyEmulatingObjectStore implements ObjectStore {
 	 */
 	public LatencyEmulatingObjectStore(ObjectStore delegate, EmulatedLatency latency, Duration timeout,
 			Supplier<RequestDeadline> deadlines) {
-		this.delegate = delegate;
+		super(delegate);
 		this.latency = latency;
 		this.timeout = timeout;
 		this.deadlines = deadlines;
@@ -65,40 +63,25 @@ public final class LatencyEmulatingObjectStore implements ObjectStore {
 	@Override
 	public StoredObject get(ObjectKey key) {
 		await();
-		return this.delegate.get(key);
+		return delegate().get(key);
 	}
 
 	@Override
 	public WriteResult put(ObjectKey key, byte[] content, String contentType, Preconditions preconditions) {
 		await();
-		return this.delegate.put(key, content, contentType, preconditions);
+		return delegate().put(key, content, contentType, preconditions);
 	}
 
 	@Override
 	public void delete(ObjectKey key, Preconditions preconditions) {
 		await();
-		this.delegate.delete(key, preconditions);
+		delegate().delete(key, preconditions);
 	}
 
 	@Override
 	public ObjectPage list(ListQuery query) {
 		await();
-		return this.delegate.list(query);
-	}
-
-	@Override
-	public StorageStats stats() {
-		return this.delegate.stats();
-	}
-
-	@Override
-	public StorageLimits limits() {
-		return this.delegate.limits();
-	}
-
-	@Override
-	public String backend() {
-		return this.delegate.backend();
+		return delegate().list(query);
 	}
 
 	private void await() {

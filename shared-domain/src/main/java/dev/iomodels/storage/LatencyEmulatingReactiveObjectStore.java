@@ -17,9 +17,7 @@ import reactor.core.scheduler.Schedulers;
  * {@link LatencyEmulatingObjectStore}. A request that carries its deadline in the Reactor
  * context ({@link RequestDeadline#CONTEXT_KEY}) gets at most what is left of its budget.
  */
-public final class LatencyEmulatingReactiveObjectStore implements ReactiveObjectStore {
-
-	private final ReactiveObjectStore delegate;
+public final class LatencyEmulatingReactiveObjectStore extends ForwardingReactiveObjectStore {
 
 	private final EmulatedLatency latency;
 
@@ -56,7 +54,7 @@ public final class LatencyEmulatingReactiveObjectStore implements ReactiveObject
 	 */
 	public LatencyEmulatingReactiveObjectStore(ReactiveObjectStore delegate, EmulatedLatency latency, Scheduler timer,
 			Duration timeout) {
-		this.delegate = delegate;
+		super(delegate);
 		this.latency = latency;
 		this.timer = timer;
 		this.timeout = timeout;
@@ -64,37 +62,22 @@ public final class LatencyEmulatingReactiveObjectStore implements ReactiveObject
 
 	@Override
 	public Mono<StoredObject> get(ObjectKey key) {
-		return delayed(Mono.defer(() -> this.delegate.get(key)));
+		return delayed(Mono.defer(() -> delegate().get(key)));
 	}
 
 	@Override
 	public Mono<WriteResult> put(ObjectKey key, byte[] content, String contentType, Preconditions preconditions) {
-		return delayed(Mono.defer(() -> this.delegate.put(key, content, contentType, preconditions)));
+		return delayed(Mono.defer(() -> delegate().put(key, content, contentType, preconditions)));
 	}
 
 	@Override
 	public Mono<Void> delete(ObjectKey key, Preconditions preconditions) {
-		return delayed(Mono.defer(() -> this.delegate.delete(key, preconditions)));
+		return delayed(Mono.defer(() -> delegate().delete(key, preconditions)));
 	}
 
 	@Override
 	public Mono<ObjectPage> list(ListQuery query) {
-		return delayed(Mono.defer(() -> this.delegate.list(query)));
-	}
-
-	@Override
-	public StorageStats stats() {
-		return this.delegate.stats();
-	}
-
-	@Override
-	public StorageLimits limits() {
-		return this.delegate.limits();
-	}
-
-	@Override
-	public String backend() {
-		return this.delegate.backend();
+		return delayed(Mono.defer(() -> delegate().list(query)));
 	}
 
 	private <T> Mono<T> delayed(Mono<T> operation) {

@@ -17,8 +17,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
-import dev.iomodels.comparison.ConsoleWatch;
 import dev.iomodels.comparison.Durations;
+import dev.iomodels.comparison.run.ConsoleWatch;
 import dev.iomodels.gatling.C10kSimulation;
 import dev.iomodels.gatling.GatlingRunner;
 import dev.iomodels.gatling.GatlingStats;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.service.RequestAdmission;
+import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.service.RequestTimeouts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -68,7 +69,7 @@ class AdmissionFilter extends OncePerRequestFilter implements Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 1;
+		return RequestFilterOrder.ADMISSION;
 	}
 
 }

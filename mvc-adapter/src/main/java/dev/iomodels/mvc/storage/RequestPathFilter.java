@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
+import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.RequestPaths;
 import jakarta.servlet.FilterChain;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * dispatcher, where {@link ProblemHandler} cannot reach.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+@Order(RequestFilterOrder.REQUEST_PATH)
 class RequestPathFilter extends OncePerRequestFilter {
 
 	private final JsonResponses json;

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
+import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.service.WriteAuthorization;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,9 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * with several faults gets the same answer from every service.
  */
 class WriteAuthorizationFilter extends OncePerRequestFilter implements Ordered {
-
-	/** After the admission and the path rule ({@code RequestPathFilter}). */
-	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 3;
 
 	private final WriteAuthorization authorization;
 
@@ -47,7 +45,7 @@ class WriteAuthorizationFilter extends OncePerRequestFilter implements Ordered {
 
 	@Override
 	public int getOrder() {
-		return ORDER;
+		return RequestFilterOrder.WRITE_AUTHORIZATION;
 	}
 
 }

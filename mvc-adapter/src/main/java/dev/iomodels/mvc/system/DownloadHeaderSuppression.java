@@ -2,13 +2,13 @@ package dev.iomodels.mvc.system;
 
 import java.io.IOException;
 
+import dev.iomodels.service.RequestFilterOrder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * stored on purpose.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(RequestFilterOrder.DOWNLOAD_HEADER_SUPPRESSION)
 class DownloadHeaderSuppression extends OncePerRequestFilter {
 
 	private static final String GUARD_VALUE = "inline;filename=f.txt";

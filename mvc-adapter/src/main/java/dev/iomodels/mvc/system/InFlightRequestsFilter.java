@@ -2,6 +2,7 @@ package dev.iomodels.mvc.system;
 
 import java.io.IOException;
 
+import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.service.metrics.InFlightRequests;
 import dev.iomodels.service.metrics.ServerRequestTimer;
 import jakarta.servlet.FilterChain;
@@ -70,7 +71,7 @@ class InFlightRequestsFilter extends OncePerRequestFilter implements Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		return RequestFilterOrder.IN_FLIGHT;
 	}
 
 }

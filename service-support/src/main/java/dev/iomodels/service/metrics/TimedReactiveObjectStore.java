@@ -4,13 +4,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import dev.iomodels.service.metrics.StorageOperations.Operation;
+import dev.iomodels.storage.ForwardingReactiveObjectStore;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.ObjectPage;
 import dev.iomodels.storage.Preconditions;
 import dev.iomodels.storage.ReactiveObjectStore;
-import dev.iomodels.storage.StorageLimits;
-import dev.iomodels.storage.StorageStats;
 import dev.iomodels.storage.StoredObject;
 import dev.iomodels.storage.WriteResult;
 import reactor.core.publisher.Mono;
@@ -21,50 +20,33 @@ import reactor.core.publisher.SignalType;
  * whatever thread delivers it; nothing here waits. Each subscription is timed on its own,
  * as the operation runs once per subscription.
  */
-final class TimedReactiveObjectStore implements ReactiveObjectStore {
-
-	private final ReactiveObjectStore delegate;
+final class TimedReactiveObjectStore extends ForwardingReactiveObjectStore {
 
 	private final StorageOperations operations;
 
 	TimedReactiveObjectStore(ReactiveObjectStore delegate, StorageOperations operations) {
-		this.delegate = delegate;
+		super(delegate);
 		this.operations = operations;
 	}
 
 	@Override
 	public Mono<StoredObject> get(ObjectKey key) {
-		return timed(Operation.GET, () -> this.delegate.get(key));
+		return timed(Operation.GET, () -> delegate().get(key));
 	}
 
 	@Override
 	public Mono<WriteResult> put(ObjectKey key, byte[] content, String contentType, Preconditions preconditions) {
-		return timed(Operation.PUT, () -> this.delegate.put(key, content, contentType, preconditions));
+		return timed(Operation.PUT, () -> delegate().put(key, content, contentType, preconditions));
 	}
 
 	@Override
 	public Mono<Void> delete(ObjectKey key, Preconditions preconditions) {
-		return timed(Operation.DELETE, () -> this.delegate.delete(key, preconditions));
+		return timed(Operation.DELETE, () -> delegate().delete(key, preconditions));
 	}
 
 	@Override
 	public Mono<ObjectPage> list(ListQuery query) {
-		return timed(Operation.LIST, () -> this.delegate.list(query));
-	}
-
-	@Override
-	public StorageStats stats() {
-		return this.delegate.stats();
-	}
-
-	@Override
-	public StorageLimits limits() {
-		return this.delegate.limits();
-	}
-
-	@Override
-	public String backend() {
-		return this.delegate.backend();
+		return timed(Operation.LIST, () -> delegate().list(query));
 	}
 
 	private <T> Mono<T> timed(Operation operation, Supplier<Mono<T>> call) {

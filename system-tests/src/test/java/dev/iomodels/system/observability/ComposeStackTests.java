@@ -452,7 +452,7 @@ class ComposeStackTests {
 				.matcher(command);
 			assertThat(simulation.find()).as("simulation in %s", command).isTrue();
 			assertThat(ProjectFiles.root()
-				.resolve("gatling/src/test/java/dev/iomodels/gatling/" + simulation.group(1) + ".java"))
+				.resolve("gatling/src/main/java/dev/iomodels/gatling/" + simulation.group(1) + ".java"))
 				.isRegularFile();
 			// A service by its compose name on its API port: -Dtarget would mean
 			// localhost,

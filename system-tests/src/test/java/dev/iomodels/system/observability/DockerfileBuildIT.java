@@ -75,7 +75,7 @@ class DockerfileBuildIT {
 			String cmd = dockerfile.finalStage().all("CMD").getLast().arguments();
 			String simulation = cmd.replaceAll("(?s).*-Dgatling\\.simulationClass=([\\w.]+).*", "$1");
 			Path workdir = inImage(filesystem, "/", built.workdirBefore(built.instructions().getLast()));
-			assertThat(workdir.resolve("gatling/target/test-classes/" + simulation.replace('.', '/') + ".class"))
+			assertThat(workdir.resolve("gatling/target/classes/" + simulation.replace('.', '/') + ".class"))
 				.isRegularFile();
 			runsTheLoadAsDocumented(dockerfile, workdir, filesystem.resolveSibling(filesystem.getFileName() + ".log"));
 		}

@@ -257,7 +257,7 @@ class DockerfilesTests {
 					.matcher(word);
 				if (simulation.matches()) {
 					assertThat(ProjectFiles.root()
-						.resolve("gatling/src/test/java/dev/iomodels/gatling/" + simulation.group(1) + ".java"))
+						.resolve("gatling/src/main/java/dev/iomodels/gatling/" + simulation.group(1) + ".java"))
 						.as("simulation of '%s' (%s)", command, document)
 						.isRegularFile();
 				}

@@ -290,7 +290,7 @@ class KubernetesManifestsTests {
 			.matcher(args);
 		assertThat(simulation.find()).isTrue();
 		assertThat(ProjectFiles.root()
-			.resolve("gatling/src/test/java/dev/iomodels/gatling/" + simulation.group(1) + ".java")).isRegularFile();
+			.resolve("gatling/src/main/java/dev/iomodels/gatling/" + simulation.group(1) + ".java")).isRegularFile();
 		Matcher baseUrl = Pattern.compile("-DbaseUrl=http://([a-z-]+):(\\d+)").matcher(args);
 		assertThat(baseUrl.find()).isTrue();
 		assertThat(Integer.parseInt(baseUrl.group(2))).isEqualTo(Service.named(baseUrl.group(1)).port());

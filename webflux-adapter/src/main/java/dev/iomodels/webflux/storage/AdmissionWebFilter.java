@@ -3,6 +3,7 @@ package dev.iomodels.webflux.storage;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.service.RequestAdmission;
+import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.service.RequestTimeouts;
 import dev.iomodels.storage.RequestDeadline;
 import reactor.core.publisher.Mono;
@@ -72,7 +73,7 @@ class AdmissionWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 2;
+		return RequestFilterOrder.ADMISSION;
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.iomodels.webflux.storage;
 
 import dev.iomodels.service.JsonResponses;
+import dev.iomodels.service.RequestFilterOrder;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,7 +19,7 @@ import org.springframework.web.server.WebExceptionHandler;
  * {@code ProblemErrorController} plays the same part there.
  */
 @Component
-@Order(-2)
+@Order(RequestFilterOrder.PROBLEM_EXCEPTION_HANDLER)
 class ProblemWebExceptionHandler implements WebExceptionHandler {
 
 	private final JsonResponses json;

@@ -1,10 +1,10 @@
 package dev.iomodels.webflux.storage;
 
+import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.RequestPaths;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -19,7 +19,7 @@ import org.springframework.web.server.WebFilterChain;
  * renders it, as the same problem the MVC adapter's {@code RequestPathFilter} produces.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 3)
+@Order(RequestFilterOrder.REQUEST_PATH)
 class RequestPathFilter implements WebFilter {
 
 	@Override

@@ -1,5 +1,6 @@
 package dev.iomodels.webflux.storage;
 
+import dev.iomodels.service.RequestFilterOrder;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -44,8 +45,7 @@ class UnreadBodyDrain implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		// Right after the in-flight count, around the admission and everything else.
-		return Ordered.HIGHEST_PRECEDENCE + 1;
+		return RequestFilterOrder.UNREAD_BODY_DRAIN;
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.iomodels.webflux.storage;
 
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
+import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.service.WriteAuthorization;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +44,7 @@ class WriteAuthorizationWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 4;
+		return RequestFilterOrder.WRITE_AUTHORIZATION;
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.iomodels.webflux.system;
 
+import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.service.metrics.InFlightRequests;
 import dev.iomodels.service.metrics.ServerRequestTimer;
 import reactor.core.publisher.Mono;
@@ -94,7 +95,7 @@ class InFlightRequestsWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		return RequestFilterOrder.IN_FLIGHT;
 	}
 
 }

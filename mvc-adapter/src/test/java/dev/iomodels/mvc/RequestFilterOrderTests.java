@@ -1,0 +1,44 @@
+package dev.iomodels.mvc;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.boot.web.servlet.ServletContextInitializerBeans;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API's filters run on Tomcat in the order of {@code RequestFilterOrder}, the same as
+ * on WebFlux, with Spring Boot's HTTP observation right after the in-flight count, so
+ * that it records the admission's refusals too.
+ */
+@SpringBootTest(classes = MvcAdapterTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.server.port=0", "spring.application.name=classic-service",
+				"spring.config.import=classpath:iomodels-common.properties" })
+class RequestFilterOrderTests {
+
+	@Autowired
+	private ConfigurableApplicationContext context;
+
+	@Test
+	void theApiFiltersRunInTheSharedOrderInsideSpringsObservation() {
+		List<String> filters = new ArrayList<>();
+		for (ServletContextInitializer initializer : new ServletContextInitializerBeans(
+				this.context.getBeanFactory())) {
+			if (initializer instanceof FilterRegistrationBean<?> registration) {
+				filters.add(registration.getFilter().getClass().getSimpleName());
+			}
+		}
+		assertThat(filters).containsSubsequence("InFlightRequestsFilter", "ServerHttpObservationFilter",
+				"AdmissionFilter", "RequestPathFilter", "WriteAuthorizationFilter");
+	}
+
+}
