@@ -3,6 +3,7 @@ package dev.iomodels.contract;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,34 @@ abstract class ManagementContract {
 		HttpResponse<byte[]> response = this.client.send(this.client.management("/actuator/prometheus").GET());
 		assertStatus(response, 200);
 		assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("jvm_");
+	}
+
+	@Test
+	void everyApiRequestIsTimedOnceUnderTheRouteItMatched() throws InterruptedException {
+		double before = timedDeletesOfMissingObjects();
+		for (int i = 0; i < 3; i++) {
+			assertStatus(this.client.delete(this.client.key("timed-" + i)), 404);
+		}
+		// A request is timed when the server is done with it, which may be a moment
+		// after the client has its answer.
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		double timed = timedDeletesOfMissingObjects() - before;
+		while (timed < 3 && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+			timed = timedDeletesOfMissingObjects() - before;
+		}
+		assertThat(timed).as("http_server_requests_seconds_count of the three DELETEs").isEqualTo(3);
+	}
+
+	private double timedDeletesOfMissingObjects() {
+		HttpResponse<byte[]> response = this.client.send(this.client.management("/actuator/prometheus").GET());
+		assertStatus(response, 200);
+		return new String(response.body(), StandardCharsets.UTF_8).lines()
+			.filter((line) -> line.startsWith("http_server_requests_seconds_count{"))
+			.filter((line) -> line.contains("method=\"DELETE\"") && line.contains("status=\"404\"")
+					&& line.contains("uri=\"/api/v1/objects/{key}\"") && line.contains("outcome=\"CLIENT_ERROR\""))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	@Test

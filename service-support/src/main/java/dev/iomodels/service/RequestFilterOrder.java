@@ -9,13 +9,12 @@ import org.springframework.core.Ordered;
  * {@code @Order}; a lower number runs first, around everything after it. They are
  * compile-time constants: nothing is looked up per request.
  * <ol>
- * <li>{@link #IN_FLIGHT}: the in-flight count comes first, so it covers all of the
- * application's handling, refusals included.</li>
+ * <li>{@link #IN_FLIGHT}: the in-flight count and the request timer
+ * ({@code http.server.requests}) come first, so they cover all of the application's
+ * handling, refusals included.</li>
  * <li>{@link #UNREAD_BODY_DRAIN} (WebFlux only): drains a body that no handler reads. It
  * wraps the admission, so a refused request's body is drained too. Tomcat swallows such a
- * body by itself, so the MVC adapter has no twin; on Tomcat, this place is Spring Boot's
- * HTTP observation filter ({@code HIGHEST_PRECEDENCE + 1}), which thus records the
- * refusals below as well. WebFlux observes outside all filters.</li>
+ * body by itself, so the MVC adapter has no twin.</li>
  * <li>{@link #ADMISSION}: the overload policy refuses a request before anything parses or
  * reads it, so a flood costs as little as possible, and starts the request's
  * deadline.</li>
@@ -29,7 +28,7 @@ import org.springframework.core.Ordered;
  */
 public final class RequestFilterOrder {
 
-	/** The in-flight count: first, around everything. */
+	/** The in-flight count and the request timer: first, around everything. */
 	public static final int IN_FLIGHT = Ordered.HIGHEST_PRECEDENCE;
 
 	/**

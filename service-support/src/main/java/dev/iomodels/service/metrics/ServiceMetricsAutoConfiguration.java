@@ -16,13 +16,15 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The meters every service shares beyond what Spring Boot binds by itself (JVM memory,
- * GC, threads and virtual threads, CPU, Tomcat, HTTP server requests): the common tags
- * (application, model, transport), the storage gauges, the in-flight requests gauge and
+ * GC, threads and virtual threads, CPU, Tomcat): the common tags (application, model,
+ * transport), the storage gauges, the in-flight requests gauge, the request timer that
+ * takes the place of Spring's HTTP server observation ({@link ServerRequestTimer}) and
  * the process's resident memory and operating-system threads. The storage timers are
  * added where the ports are built, in {@link StorageAutoConfiguration}; the histogram
  * settings are in {@code iomodels-common.properties}.
  */
-@AutoConfiguration(after = StorageAutoConfiguration.class)
+@AutoConfiguration(after = StorageAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 public class ServiceMetricsAutoConfiguration {
 
@@ -47,6 +49,13 @@ public class ServiceMetricsAutoConfiguration {
 	@ConditionalOnWebApplication
 	InFlightRequests inFlightRequests() {
 		return new InFlightRequests();
+	}
+
+	@Bean
+	@ConditionalOnWebApplication
+	@ConditionalOnBean(MeterRegistry.class)
+	ServerRequestTimer serverRequestTimer(MeterRegistry registry) {
+		return new ServerRequestTimer(registry);
 	}
 
 	@Bean

@@ -2,20 +2,26 @@ package dev.iomodels.webflux.system;
 
 import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.service.metrics.InFlightRequests;
+import dev.iomodels.service.metrics.ServerRequestTimer;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Counts the API requests in flight ({@link InFlightRequests}) on Reactor Netty: from the
- * subscription to the filter chain, when the first web filter receives the request, until
- * the chain terminates, by which time the response has been written, has failed, or the
- * client has gone away (cancel). The same span as the servlet filter of the MVC services;
- * no thread is held meanwhile. The management port's server does not run this filter.
+ * Counts the API requests in flight ({@link InFlightRequests}) on Reactor Netty and times
+ * them ({@link ServerRequestTimer}): from the subscription to the filter chain, when the
+ * first web filter receives the request, until the chain terminates, by which time the
+ * response has been written, has failed, or the client has gone away (cancel, timed with
+ * status {@code UNKNOWN}). An error is timed when the exception handlers' answer to it is
+ * committed, with that answer's status. The same span as the servlet filter of the MVC
+ * services; no thread is held meanwhile. The management port's server does not run this
+ * filter.
  */
 class InFlightRequestsWebFilter implements WebFilter, Ordered {
 
@@ -23,8 +29,11 @@ class InFlightRequestsWebFilter implements WebFilter, Ordered {
 
 	private final InFlightRequests inFlight;
 
-	InFlightRequestsWebFilter(InFlightRequests inFlight) {
+	private final ServerRequestTimer timer;
+
+	InFlightRequestsWebFilter(InFlightRequests inFlight, ServerRequestTimer timer) {
 		this.inFlight = inFlight;
+		this.timer = timer;
 	}
 
 	@Override
@@ -34,8 +43,54 @@ class InFlightRequestsWebFilter implements WebFilter, Ordered {
 		}
 		return Mono.defer(() -> {
 			this.inFlight.started();
-			return chain.filter(exchange).doFinally((signal) -> this.inFlight.finished());
+			long start = this.timer.start();
+			return chain.filter(exchange).doOnEach((signal) -> {
+				if (signal.isOnComplete()) {
+					this.inFlight.finished();
+					record(exchange, start, status(exchange), null);
+				}
+				else if (signal.isOnError()) {
+					this.inFlight.finished();
+					recordWhenAnswered(exchange, start, signal.getThrowable());
+				}
+			}).doOnCancel(() -> {
+				this.inFlight.finished();
+				record(exchange, start, ServerRequestTimer.STATUS_UNKNOWN, null);
+			});
 		});
+	}
+
+	/**
+	 * An error that leaves the chain is answered after this filter, by the exception
+	 * handlers, which set the status: the request is timed when that answer is committed.
+	 */
+	private void recordWhenAnswered(ServerWebExchange exchange, long start, Throwable error) {
+		if (exchange.getResponse().isCommitted()) {
+			record(exchange, start, status(exchange), error);
+			return;
+		}
+		exchange.getResponse().beforeCommit(() -> {
+			record(exchange, start, status(exchange), error);
+			return Mono.empty();
+		});
+	}
+
+	private void record(ServerWebExchange exchange, long start, int status, Throwable error) {
+		this.timer.record(start, exchange.getRequest().getMethod().name(), routePattern(exchange), status, error);
+	}
+
+	private static int status(ServerWebExchange exchange) {
+		HttpStatusCode status = exchange.getResponse().getStatusCode();
+		return (status != null) ? status.value() : 200;
+	}
+
+	/**
+	 * The pattern of the route the request matched, set by the handler mapping (a
+	 * {@code PathPattern}).
+	 */
+	private static String routePattern(ServerWebExchange exchange) {
+		Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return (pattern != null) ? pattern.toString() : null;
 	}
 
 	@Override
