@@ -20,7 +20,6 @@ import dev.iomodels.storage.ProblemType;
 import dev.iomodels.storage.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -59,9 +58,9 @@ class ObjectController {
 
 	private final JsonResponses json;
 
-	ObjectController(ObjectStore store, JsonMapper mapper) {
+	ObjectController(ObjectStore store, JsonResponses json) {
 		this.store = store;
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	@PutMapping(path = { "/{key}", "/" }, produces = MediaType.APPLICATION_JSON_VALUE)

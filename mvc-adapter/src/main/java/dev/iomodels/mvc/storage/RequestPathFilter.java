@@ -11,7 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -32,8 +31,8 @@ class RequestPathFilter extends OncePerRequestFilter {
 
 	private final JsonResponses json;
 
-	RequestPathFilter(JsonMapper mapper) {
-		this.json = new JsonResponses(mapper);
+	RequestPathFilter(JsonResponses json) {
+		this.json = json;
 	}
 
 	@Override

@@ -14,7 +14,6 @@ import dev.iomodels.storage.ReactiveObjectStore;
 import dev.iomodels.storage.RequestDeadline;
 import dev.iomodels.storage.StorageLimits;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -62,9 +61,9 @@ class ObjectController {
 
 	private final JsonResponses json;
 
-	ObjectController(ReactiveObjectStore store, JsonMapper mapper) {
+	ObjectController(ReactiveObjectStore store, JsonResponses json) {
 		this.store = store;
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	@PutMapping(path = { "/{key}", "/" }, produces = MediaType.APPLICATION_JSON_VALUE)
