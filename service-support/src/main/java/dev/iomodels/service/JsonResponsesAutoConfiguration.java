@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The one {@link JsonResponses} of a service, over the application's JSON mapper, which
- * every controller, filter and server handler of both web adapters writes its JSON
- * with. Apart from {@link StorageAutoConfiguration} so that the web test slices
+ * every controller, filter and server handler of both web adapters writes its JSON with.
+ * Apart from {@link StorageAutoConfiguration} so that the web test slices
  * ({@code @WebMvcTest}, {@code @WebFluxTest}) can import it alone, without the storage
  * beans: this module lists it for them in its {@code META-INF/spring} imports.
  */
