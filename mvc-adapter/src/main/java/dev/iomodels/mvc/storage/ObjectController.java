@@ -10,14 +10,14 @@ import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
 import dev.iomodels.service.QueryParameters;
 import dev.iomodels.service.RequestTimeouts;
-import dev.iomodels.storage.ContentTypes;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.Preconditions;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
-import dev.iomodels.storage.RequestBodies;
+import dev.iomodels.storage.http.ContentTypes;
+import dev.iomodels.storage.http.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -6,7 +6,7 @@ import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.storage.ProblemException;
-import dev.iomodels.storage.RequestPaths;
+import dev.iomodels.storage.http.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -6,13 +6,13 @@ import dev.iomodels.service.Answer;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
 import dev.iomodels.service.RequestTimeouts;
-import dev.iomodels.storage.ContentTypes;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.Preconditions;
 import dev.iomodels.storage.ReactiveObjectStore;
 import dev.iomodels.storage.RequestDeadline;
 import dev.iomodels.storage.StorageLimits;
+import dev.iomodels.storage.http.ContentTypes;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;

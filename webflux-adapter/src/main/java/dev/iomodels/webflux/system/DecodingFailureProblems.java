@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.storage.ProblemException;
-import dev.iomodels.storage.RequestPaths;
+import dev.iomodels.storage.http.RequestPaths;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;

@@ -7,7 +7,7 @@ import java.util.Set;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.storage.ProblemException;
-import dev.iomodels.storage.RequestPaths;
+import dev.iomodels.storage.http.RequestPaths;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
