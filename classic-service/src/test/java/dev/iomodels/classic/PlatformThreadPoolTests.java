@@ -3,10 +3,10 @@ package dev.iomodels.classic;
 import java.net.URI;
 import java.time.Duration;
 
-import dev.iomodels.storage.LatencyEmulatingObjectStore;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.Preconditions;
+import dev.iomodels.storage.latency.LatencyEmulatingObjectStore;
 import dev.iomodels.testing.ConcurrentLoad;
 import org.junit.jupiter.api.Test;
 

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import dev.iomodels.storage.BoundedCounter;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
+import dev.iomodels.storage.concurrent.BoundedCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 

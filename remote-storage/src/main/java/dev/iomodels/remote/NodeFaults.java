@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
 
-import dev.iomodels.storage.OncePerInterval;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
+import dev.iomodels.storage.concurrent.OncePerInterval;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

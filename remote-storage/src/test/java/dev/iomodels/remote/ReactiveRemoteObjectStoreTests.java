@@ -7,7 +7,6 @@ import java.util.List;
 
 import dev.iomodels.node.NodeSettings;
 import dev.iomodels.node.StorageNode;
-import dev.iomodels.storage.EmulatedLatency;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.Preconditions;
@@ -17,6 +16,7 @@ import dev.iomodels.storage.ReactiveObjectStore;
 import dev.iomodels.storage.RequestDeadline;
 import dev.iomodels.storage.StorageLimits;
 import dev.iomodels.storage.WriteResult;
+import dev.iomodels.storage.latency.EmulatedLatency;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 
 import dev.iomodels.node.NodeSettings;
 import dev.iomodels.node.StorageNode;
-import dev.iomodels.storage.EmulatedLatency;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.ObjectStore;
@@ -19,6 +18,7 @@ import dev.iomodels.storage.ProblemType;
 import dev.iomodels.storage.RequestDeadline;
 import dev.iomodels.storage.StorageLimits;
 import dev.iomodels.storage.WriteResult;
+import dev.iomodels.storage.latency.EmulatedLatency;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,7 +2,7 @@ package dev.iomodels.service;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.iomodels.storage.BoundedCounter;
+import dev.iomodels.storage.concurrent.BoundedCounter;
 
 /**
  * The overload policy that all three services share: at most {@code maxRequests} API

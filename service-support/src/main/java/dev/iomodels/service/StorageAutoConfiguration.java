@@ -5,11 +5,11 @@ import java.util.Map;
 
 import dev.iomodels.service.metrics.StorageOperations;
 import dev.iomodels.storage.InMemoryObjectStore;
-import dev.iomodels.storage.LatencyEmulatingObjectStore;
-import dev.iomodels.storage.LatencyEmulatingReactiveObjectStore;
 import dev.iomodels.storage.NonBlockingReactiveObjectStore;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.ReactiveObjectStore;
+import dev.iomodels.storage.latency.LatencyEmulatingObjectStore;
+import dev.iomodels.storage.latency.LatencyEmulatingReactiveObjectStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;

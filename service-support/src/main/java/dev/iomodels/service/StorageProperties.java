@@ -2,8 +2,8 @@ package dev.iomodels.service;
 
 import java.time.Duration;
 
-import dev.iomodels.storage.EmulatedLatency;
 import dev.iomodels.storage.StorageLimits;
+import dev.iomodels.storage.latency.EmulatedLatency;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
+import dev.iomodels.storage.concurrent.BoundedCounter;
+
 /**
  * The embedded storage engine: objects in memory, sorted by key for paging, bounded by
  * {@link StorageLimits}.

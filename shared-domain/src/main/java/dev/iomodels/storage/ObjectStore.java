@@ -23,7 +23,7 @@ public interface ObjectStore {
 	 * @param content the bytes to store; the store keeps this array, so the caller must
 	 * not change it afterwards
 	 * @param contentType the media type to store, already checked by
-	 * {@link ContentTypes#toStore(String)}
+	 * {@link dev.iomodels.storage.http.ContentTypes#toStore(String)}
 	 * @param preconditions the request's conditional headers
 	 * @return the stored object's metadata and whether it was created
 	 * @throws ProblemException of type {@link ProblemType#PRECONDITION_FAILED},

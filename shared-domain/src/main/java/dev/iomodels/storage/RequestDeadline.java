@@ -19,7 +19,7 @@ public final class RequestDeadline {
 
 	/**
 	 * The key under which a reactive request carries its deadline in the Reactor context,
-	 * for {@link LatencyEmulatingReactiveObjectStore}.
+	 * for {@link dev.iomodels.storage.latency.LatencyEmulatingReactiveObjectStore}.
 	 */
 	public static final Class<RequestDeadline> CONTEXT_KEY = RequestDeadline.class;
 

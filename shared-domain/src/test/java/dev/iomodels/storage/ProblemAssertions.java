@@ -8,12 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Asserts that a call is refused with a given problem type: the type, not the message, is
  * what every service maps to its response.
  */
-final class ProblemAssertions {
+public final class ProblemAssertions {
 
 	private ProblemAssertions() {
 	}
 
-	static void assertProblem(ThrowingCallable call, ProblemType type) {
+	public static void assertProblem(ThrowingCallable call, ProblemType type) {
 		assertThatExceptionOfType(ProblemException.class).isThrownBy(call)
 			.extracting(ProblemException::type)
 			.isEqualTo(type);

@@ -2,7 +2,6 @@ package dev.iomodels.node;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-import dev.iomodels.storage.ContentTypes;
-import dev.iomodels.storage.EmulatedLatency;
 import dev.iomodels.storage.InMemoryObjectStore;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
@@ -22,6 +19,8 @@ import dev.iomodels.storage.StorageLimits;
 import dev.iomodels.storage.StorageStats;
 import dev.iomodels.storage.StoredObject;
 import dev.iomodels.storage.WriteResult;
+import dev.iomodels.storage.http.ContentTypes;
+import dev.iomodels.storage.latency.EmulatedLatency;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;

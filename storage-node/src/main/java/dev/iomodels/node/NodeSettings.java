@@ -2,8 +2,8 @@ package dev.iomodels.node;
 
 import java.time.Duration;
 
-import dev.iomodels.storage.EmulatedLatency;
 import dev.iomodels.storage.StorageLimits;
+import dev.iomodels.storage.latency.EmulatedLatency;
 
 /**
  * How a storage node runs.

@@ -6,9 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.iomodels.storage.EmulatedLatency;
 import dev.iomodels.storage.InMemoryObjectStore;
 import dev.iomodels.storage.StorageLimits;
+import dev.iomodels.storage.latency.EmulatedLatency;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import dev.iomodels.storage.EmulatedLatency;
 import dev.iomodels.storage.StorageLimits;
+import dev.iomodels.storage.latency.EmulatedLatency;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;

@@ -6,7 +6,6 @@ import dev.iomodels.service.ServiceInfoFactory;
 import dev.iomodels.service.TransportInUse;
 import dev.iomodels.service.WorkerSettings;
 import dev.iomodels.storage.ObjectStore;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +30,12 @@ class AboutController {
 	private final ApiDocument document = new ApiDocument();
 
 	AboutController(ServiceInfoFactory infoFactory, WorkerSettings workers, TransportInUse transport, ObjectStore store,
-			JsonMapper mapper) {
+			JsonResponses json) {
 		this.infoFactory = infoFactory;
 		this.workers = workers;
 		this.transport = transport;
 		this.backend = store.backend();
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	/**

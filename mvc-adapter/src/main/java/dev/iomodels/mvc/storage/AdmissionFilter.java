@@ -11,7 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -43,10 +42,10 @@ class AdmissionFilter extends OncePerRequestFilter implements Ordered {
 
 	private final JsonResponses json;
 
-	AdmissionFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonMapper mapper) {
+	AdmissionFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonResponses json) {
 		this.admission = admission;
 		this.timeouts = timeouts;
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	@Override

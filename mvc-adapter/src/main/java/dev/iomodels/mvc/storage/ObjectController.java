@@ -10,17 +10,16 @@ import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
 import dev.iomodels.service.QueryParameters;
 import dev.iomodels.service.RequestTimeouts;
-import dev.iomodels.storage.ContentTypes;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.ObjectStore;
 import dev.iomodels.storage.Preconditions;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
-import dev.iomodels.storage.RequestBodies;
+import dev.iomodels.storage.http.ContentTypes;
+import dev.iomodels.storage.http.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -59,9 +58,9 @@ class ObjectController {
 
 	private final JsonResponses json;
 
-	ObjectController(ObjectStore store, JsonMapper mapper) {
+	ObjectController(ObjectStore store, JsonResponses json) {
 		this.store = store;
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	@PutMapping(path = { "/{key}", "/" }, produces = MediaType.APPLICATION_JSON_VALUE)

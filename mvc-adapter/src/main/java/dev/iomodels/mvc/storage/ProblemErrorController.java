@@ -6,7 +6,6 @@ import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatusCode;
@@ -24,8 +23,8 @@ class ProblemErrorController implements ErrorController {
 
 	private final JsonResponses json;
 
-	ProblemErrorController(JsonMapper mapper) {
-		this.json = new JsonResponses(mapper);
+	ProblemErrorController(JsonResponses json) {
+		this.json = json;
 	}
 
 	@RequestMapping("${server.error.path:/error}")

@@ -6,7 +6,6 @@ import dev.iomodels.storage.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -24,8 +23,8 @@ class ProblemHandler {
 
 	private final JsonResponses json;
 
-	ProblemHandler(JsonMapper mapper) {
-		this.json = new JsonResponses(mapper);
+	ProblemHandler(JsonResponses json) {
+		this.json = json;
 	}
 
 	@ExceptionHandler

@@ -1,9 +1,9 @@
 package dev.iomodels.mvc.storage;
 
+import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.RequestAdmission;
 import dev.iomodels.service.RequestTimeouts;
 import dev.iomodels.service.WriteAuthorization;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,13 +17,13 @@ import org.springframework.context.annotation.Configuration;
 class RequestGuards {
 
 	@Bean
-	AdmissionFilter admissionFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonMapper mapper) {
-		return new AdmissionFilter(admission, timeouts, mapper);
+	AdmissionFilter admissionFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonResponses json) {
+		return new AdmissionFilter(admission, timeouts, json);
 	}
 
 	@Bean
-	WriteAuthorizationFilter writeAuthorizationFilter(WriteAuthorization authorization, JsonMapper mapper) {
-		return new WriteAuthorizationFilter(authorization, mapper);
+	WriteAuthorizationFilter writeAuthorizationFilter(WriteAuthorization authorization, JsonResponses json) {
+		return new WriteAuthorizationFilter(authorization, json);
 	}
 
 }

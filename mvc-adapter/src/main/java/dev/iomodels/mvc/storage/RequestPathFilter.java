@@ -6,12 +6,11 @@ import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.storage.ProblemException;
-import dev.iomodels.storage.RequestPaths;
+import dev.iomodels.storage.http.RequestPaths;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -32,8 +31,8 @@ class RequestPathFilter extends OncePerRequestFilter {
 
 	private final JsonResponses json;
 
-	RequestPathFilter(JsonMapper mapper) {
-		this.json = new JsonResponses(mapper);
+	RequestPathFilter(JsonResponses json) {
+		this.json = json;
 	}
 
 	@Override

@@ -10,7 +10,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -28,9 +27,9 @@ class WriteAuthorizationFilter extends OncePerRequestFilter implements Ordered {
 
 	private final JsonResponses json;
 
-	WriteAuthorizationFilter(WriteAuthorization authorization, JsonMapper mapper) {
+	WriteAuthorizationFilter(WriteAuthorization authorization, JsonResponses json) {
 		this.authorization = authorization;
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	@Override

@@ -7,7 +7,6 @@ import dev.iomodels.service.TransportInUse;
 import dev.iomodels.service.WorkerSettings;
 import dev.iomodels.storage.ReactiveObjectStore;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,12 +36,12 @@ class AboutController {
 	private final ApiDocument document = new ApiDocument();
 
 	AboutController(ServiceInfoFactory infoFactory, WorkerSettings workers, TransportInUse transport,
-			ReactiveObjectStore store, JsonMapper mapper) {
+			ReactiveObjectStore store, JsonResponses json) {
 		this.infoFactory = infoFactory;
 		this.workers = workers;
 		this.transport = transport;
 		this.backend = store.backend();
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	/**

@@ -8,7 +8,6 @@ import dev.iomodels.service.RequestTimeouts;
 import dev.iomodels.storage.RequestDeadline;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.Ordered;
@@ -42,10 +41,10 @@ class AdmissionWebFilter implements WebFilter, Ordered {
 
 	private final JsonResponses json;
 
-	AdmissionWebFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonMapper mapper) {
+	AdmissionWebFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonResponses json) {
 		this.admission = admission;
 		this.timeouts = timeouts;
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	@Override

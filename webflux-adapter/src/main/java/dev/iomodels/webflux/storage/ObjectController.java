@@ -6,15 +6,14 @@ import dev.iomodels.service.Answer;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ObjectResponses;
 import dev.iomodels.service.RequestTimeouts;
-import dev.iomodels.storage.ContentTypes;
 import dev.iomodels.storage.ListQuery;
 import dev.iomodels.storage.ObjectKey;
 import dev.iomodels.storage.Preconditions;
 import dev.iomodels.storage.ReactiveObjectStore;
 import dev.iomodels.storage.RequestDeadline;
 import dev.iomodels.storage.StorageLimits;
+import dev.iomodels.storage.http.ContentTypes;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
@@ -62,9 +61,9 @@ class ObjectController {
 
 	private final JsonResponses json;
 
-	ObjectController(ReactiveObjectStore store, JsonMapper mapper) {
+	ObjectController(ReactiveObjectStore store, JsonResponses json) {
 		this.store = store;
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	@PutMapping(path = { "/{key}", "/" }, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -6,7 +6,6 @@ import dev.iomodels.storage.ProblemException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -35,8 +34,8 @@ class ProblemHandler {
 
 	private final JsonResponses json;
 
-	ProblemHandler(JsonMapper mapper) {
-		this.json = new JsonResponses(mapper);
+	ProblemHandler(JsonResponses json) {
+		this.json = json;
 	}
 
 	@ExceptionHandler

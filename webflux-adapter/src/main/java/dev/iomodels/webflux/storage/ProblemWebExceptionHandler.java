@@ -3,7 +3,6 @@ package dev.iomodels.webflux.storage;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.RequestFilterOrder;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -24,8 +23,8 @@ class ProblemWebExceptionHandler implements WebExceptionHandler {
 
 	private final JsonResponses json;
 
-	ProblemWebExceptionHandler(JsonMapper mapper) {
-		this.json = new JsonResponses(mapper);
+	ProblemWebExceptionHandler(JsonResponses json) {
+		this.json = json;
 	}
 
 	@Override

@@ -1,9 +1,9 @@
 package dev.iomodels.webflux.storage;
 
+import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.RequestAdmission;
 import dev.iomodels.service.RequestTimeouts;
 import dev.iomodels.service.WriteAuthorization;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Configuration;
 class RequestGuards {
 
 	@Bean
-	AdmissionWebFilter admissionWebFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonMapper mapper) {
-		return new AdmissionWebFilter(admission, timeouts, mapper);
+	AdmissionWebFilter admissionWebFilter(RequestAdmission admission, RequestTimeouts timeouts, JsonResponses json) {
+		return new AdmissionWebFilter(admission, timeouts, json);
 	}
 
 	@Bean
@@ -27,8 +27,8 @@ class RequestGuards {
 	}
 
 	@Bean
-	WriteAuthorizationWebFilter writeAuthorizationWebFilter(WriteAuthorization authorization, JsonMapper mapper) {
-		return new WriteAuthorizationWebFilter(authorization, mapper);
+	WriteAuthorizationWebFilter writeAuthorizationWebFilter(WriteAuthorization authorization, JsonResponses json) {
+		return new WriteAuthorizationWebFilter(authorization, json);
 	}
 
 }

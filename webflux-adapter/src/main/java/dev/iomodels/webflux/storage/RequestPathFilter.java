@@ -2,7 +2,7 @@ package dev.iomodels.webflux.storage;
 
 import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.storage.ProblemException;
-import dev.iomodels.storage.RequestPaths;
+import dev.iomodels.storage.http.RequestPaths;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;

@@ -5,7 +5,6 @@ import dev.iomodels.service.Problems;
 import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.service.WriteAuthorization;
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -26,9 +25,9 @@ class WriteAuthorizationWebFilter implements WebFilter, Ordered {
 
 	private final JsonResponses json;
 
-	WriteAuthorizationWebFilter(WriteAuthorization authorization, JsonMapper mapper) {
+	WriteAuthorizationWebFilter(WriteAuthorization authorization, JsonResponses json) {
 		this.authorization = authorization;
-		this.json = new JsonResponses(mapper);
+		this.json = json;
 	}
 
 	@Override

@@ -10,7 +10,7 @@ import java.util.function.BiFunction;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.storage.ProblemException;
-import dev.iomodels.storage.RequestPaths;
+import dev.iomodels.storage.http.RequestPaths;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -34,7 +34,6 @@ import io.netty.util.ReferenceCountUtil;
 import reactor.netty.ChannelPipelineConfigurer;
 import reactor.netty.ConnectionObserver;
 import reactor.netty.NettyPipeline;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -67,13 +66,13 @@ final class DecodingFailureProblems implements ChannelPipelineConfigurer {
 
 	/**
 	 * Create the rewriting.
-	 * @param mapper the JSON mapper of the problems
+	 * @param json the JSON writer of the problems
 	 * @param maxHeadSize the head budget
 	 * ({@code iomodels.server.max-request-header-size}), which Tomcat applies to the
 	 * request line and headers together and Netty's decoder to each apart
 	 */
-	DecodingFailureProblems(JsonMapper mapper, int maxHeadSize) {
-		this.json = new JsonResponses(mapper);
+	DecodingFailureProblems(JsonResponses json, int maxHeadSize) {
+		this.json = json;
 		this.maxHeadSize = maxHeadSize;
 	}
 

@@ -7,12 +7,11 @@ import java.util.Set;
 import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.Problems;
 import dev.iomodels.storage.ProblemException;
-import dev.iomodels.storage.RequestPaths;
+import dev.iomodels.storage.http.RequestPaths;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -36,8 +35,8 @@ class MalformedRequestTargetRoute implements WebServerFactoryCustomizer<NettyRea
 
 	private final JsonResponses json;
 
-	MalformedRequestTargetRoute(JsonMapper mapper) {
-		this.json = new JsonResponses(mapper);
+	MalformedRequestTargetRoute(JsonResponses json) {
+		this.json = json;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.iomodels.webflux.system;
 
 import dev.iomodels.service.ConnectionDeadlines;
 import dev.iomodels.service.IoModel;
+import dev.iomodels.service.JsonResponses;
 import dev.iomodels.service.ServerLimitsProperties;
 import dev.iomodels.service.Transport;
 import dev.iomodels.service.TransportInUse;
@@ -9,7 +10,6 @@ import dev.iomodels.service.TransportProperties;
 import dev.iomodels.service.WorkerSettings;
 import reactor.netty.ChannelPipelineConfigurer;
 import reactor.netty.resources.LoopResources;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -82,8 +82,8 @@ class ServerConfiguration {
 
 	@Bean
 	ServerLimitsRegistration serverLimitsRegistration(ServerLimitsProperties limits, ConnectionLimit connections,
-			TransportInUse transport, JsonMapper mapper, ConnectionDeadlines deadlines) {
-		ChannelPipelineConfigurer handlers = new DecodingFailureProblems(mapper,
+			TransportInUse transport, JsonResponses json, ConnectionDeadlines deadlines) {
+		ChannelPipelineConfigurer handlers = new DecodingFailureProblems(json,
 				Math.toIntExact(limits.maxRequestHeaderSize().toBytes()))
 			.then(new KeepAliveAnswers(limits.keepAliveTimeout()))
 			.then(new ConnectionDeadlineHandlers(deadlines));

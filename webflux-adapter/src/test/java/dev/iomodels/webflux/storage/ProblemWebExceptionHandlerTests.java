@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.iomodels.service.JsonResponses;
 import dev.iomodels.storage.ProblemException;
 import dev.iomodels.storage.ProblemType;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProblemWebExceptionHandlerTests {
 
-	private final ProblemWebExceptionHandler handler = new ProblemWebExceptionHandler(JsonMapper.builder().build());
+	private final ProblemWebExceptionHandler handler = new ProblemWebExceptionHandler(
+			new JsonResponses(JsonMapper.builder().build()));
 
 	@Test
 	void frameworkErrorBecomesItsProblem() {

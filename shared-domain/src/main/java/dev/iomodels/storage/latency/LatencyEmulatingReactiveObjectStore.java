@@ -1,7 +1,17 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.latency;
 
 import java.time.Duration;
 
+import dev.iomodels.storage.ForwardingReactiveObjectStore;
+import dev.iomodels.storage.ListQuery;
+import dev.iomodels.storage.ObjectKey;
+import dev.iomodels.storage.ObjectPage;
+import dev.iomodels.storage.Preconditions;
+import dev.iomodels.storage.ProblemType;
+import dev.iomodels.storage.ReactiveObjectStore;
+import dev.iomodels.storage.RequestDeadline;
+import dev.iomodels.storage.StoredObject;
+import dev.iomodels.storage.WriteResult;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;

@@ -1,10 +1,13 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.http;
 
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.iomodels.storage.ProblemException;
+import dev.iomodels.storage.ProblemType;
 
 /**
  * The {@code Content-Type} an object is stored with. The API checks that the client sent

@@ -1,8 +1,13 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.http;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
+
+import dev.iomodels.storage.ProblemException;
+import dev.iomodels.storage.ProblemType;
+import dev.iomodels.storage.RequestDeadline;
+import dev.iomodels.storage.StorageLimits;
 
 /**
  * Reads a request body from a blocking stream without ever holding more than the limit

@@ -1,4 +1,4 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.latency;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,6 +9,19 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.iomodels.storage.InMemoryObjectStore;
+import dev.iomodels.storage.ListQuery;
+import dev.iomodels.storage.ListingItem;
+import dev.iomodels.storage.NonBlockingReactiveObjectStore;
+import dev.iomodels.storage.ObjectKey;
+import dev.iomodels.storage.Preconditions;
+import dev.iomodels.storage.ProblemException;
+import dev.iomodels.storage.ProblemType;
+import dev.iomodels.storage.ReactiveObjectStore;
+import dev.iomodels.storage.RequestDeadline;
+import dev.iomodels.storage.StorageLimits;
+import dev.iomodels.storage.StorageStats;
+import dev.iomodels.storage.WriteResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;

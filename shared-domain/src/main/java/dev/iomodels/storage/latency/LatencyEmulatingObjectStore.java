@@ -1,7 +1,18 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.latency;
 
 import java.time.Duration;
 import java.util.function.Supplier;
+
+import dev.iomodels.storage.ForwardingObjectStore;
+import dev.iomodels.storage.ListQuery;
+import dev.iomodels.storage.ObjectKey;
+import dev.iomodels.storage.ObjectPage;
+import dev.iomodels.storage.ObjectStore;
+import dev.iomodels.storage.Preconditions;
+import dev.iomodels.storage.ProblemType;
+import dev.iomodels.storage.RequestDeadline;
+import dev.iomodels.storage.StoredObject;
+import dev.iomodels.storage.WriteResult;
 
 /**
  * Adds {@link EmulatedLatency} in front of every operation of a blocking store by

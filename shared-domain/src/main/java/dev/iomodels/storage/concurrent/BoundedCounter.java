@@ -1,4 +1,4 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.concurrent;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;

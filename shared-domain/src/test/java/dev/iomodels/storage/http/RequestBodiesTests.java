@@ -1,4 +1,4 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,6 +7,9 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.iomodels.storage.MutableClock;
+import dev.iomodels.storage.ProblemType;
+import dev.iomodels.storage.RequestDeadline;
 import org.junit.jupiter.api.Test;
 
 import static dev.iomodels.storage.ProblemAssertions.assertProblem;

@@ -1,6 +1,9 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.latency;
 
 import java.time.Duration;
+
+import dev.iomodels.storage.ProblemException;
+import dev.iomodels.storage.ProblemType;
 
 /**
  * The one refusal of a storage operation that took too long, shared by every port so that

@@ -1,10 +1,13 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+
+import dev.iomodels.storage.ProblemException;
+import dev.iomodels.storage.ProblemType;
 
 /**
  * The rule for request paths that every service applies before routing. Servers disagree

@@ -1,4 +1,4 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.concurrent;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.latency;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -12,6 +12,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.iomodels.storage.InMemoryObjectStore;
+import dev.iomodels.storage.ListQuery;
+import dev.iomodels.storage.ObjectKey;
+import dev.iomodels.storage.ObjectStore;
+import dev.iomodels.storage.Preconditions;
+import dev.iomodels.storage.ProblemType;
+import dev.iomodels.storage.RequestDeadline;
+import dev.iomodels.storage.StorageLimits;
+import dev.iomodels.storage.StorageStats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

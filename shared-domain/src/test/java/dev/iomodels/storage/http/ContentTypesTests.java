@@ -1,5 +1,6 @@
-package dev.iomodels.storage;
+package dev.iomodels.storage.http;
 
+import dev.iomodels.storage.ProblemType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
