@@ -58,21 +58,35 @@ final class ReportInBrowser {
 
 	/**
 	 * Finds where a chart draws a point of its first series that has a value, in the
-	 * window's pixels, and the series' name and the value.
+	 * window's pixels, and the series' name and the value. Of those points, the one
+	 * farthest along the x axis from every point of the other series: a mouse moves by
+	 * whole pixels, and on a time axis the tooltip lists only the series whose sample
+	 * lies nearest the pointer, so a point within a pixel of another series' sample could
+	 * show that series instead. (On a category axis every series shares the x, and the
+	 * first point is taken.)
 	 */
 	private static final String POINT = """
 			(() => {
 			  const element = document.getElementById('%s');
 			  element.scrollIntoView({ block: 'center' });
 			  const chart = echarts.getInstanceByDom(element);
-			  const series = chart.getOption().series[0];
-			  const index = series.data.findIndex((point, i) => i > 0 && point !== null
-			    && (Array.isArray(point) ? point[1] !== null : true));
-			  const point = series.data[index];
-			  const value = Array.isArray(point) ? point : [index, (point !== null && typeof point === 'object') ? point.value : point];
-			  const pixel = chart.convertToPixel({ seriesIndex: 0 }, value);
+			  const all = chart.getOption().series;
+			  const hasValue = (point) => point !== null && (Array.isArray(point) ? point[1] !== null : true);
+			  const valueOf = (point, i) => Array.isArray(point) ? point
+			    : [i, (point !== null && typeof point === 'object') ? point.value : point];
+			  const others = [];
+			  all.forEach((other, s) => s > 0 && (other.data || []).forEach((point, i) => hasValue(point)
+			    && others.push(chart.convertToPixel({ seriesIndex: s }, valueOf(point, i))[0])));
+			  let best = null;
+			  all[0].data.forEach((point, i) => {
+			    if (i === 0 || !hasValue(point)) return;
+			    const value = valueOf(point, i);
+			    const pixel = chart.convertToPixel({ seriesIndex: 0 }, value);
+			    const gap = Math.min(Infinity, ...others.map((x) => Math.abs(x - pixel[0])));
+			    if (best === null || gap > best.gap) best = { value, pixel, gap };
+			  });
 			  const box = element.getBoundingClientRect();
-			  return { name: series.name, value: value[1], x: box.left + pixel[0], y: box.top + pixel[1] };
+			  return { name: all[0].name, value: best.value[1], x: box.left + best.pixel[0], y: box.top + best.pixel[1] };
 			})()
 			""";
 
@@ -154,9 +168,9 @@ final class ReportInBrowser {
 		JsonNode point = evaluate(browser, POINT.formatted(id));
 		String name = point.path("name").asString();
 		double value = point.path("value").asDouble();
-		// On the point, to the nearest whole pixel as a mouse can be: on a time axis the
-		// tooltip lists only the series whose sample lies nearest the pointer, and the
-		// services' samples lie at different fractions of a second.
+		// On the point, to the nearest whole pixel as a mouse can be (POINT chose one
+		// that
+		// no other series' sample lies within a pixel of).
 		new Actions(browser)
 			.moveToLocation((int) Math.round(point.path("x").asDouble()), (int) Math.round(point.path("y").asDouble()))
 			.perform();
