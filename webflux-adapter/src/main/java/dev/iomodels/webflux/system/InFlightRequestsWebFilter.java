@@ -4,6 +4,7 @@ import dev.iomodels.service.RequestFilterOrder;
 import dev.iomodels.service.metrics.InFlightRequests;
 import dev.iomodels.service.metrics.ServerRequestTimer;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.Ordered;
@@ -27,6 +28,8 @@ class InFlightRequestsWebFilter implements WebFilter, Ordered {
 
 	private static final String MANAGEMENT = "management";
 
+	private static final String ERROR_ATTRIBUTE = InFlightRequestsWebFilter.class.getName() + ".ERROR";
+
 	private final InFlightRequests inFlight;
 
 	private final ServerRequestTimer timer;
@@ -44,20 +47,21 @@ class InFlightRequestsWebFilter implements WebFilter, Ordered {
 		return Mono.defer(() -> {
 			this.inFlight.started();
 			long start = this.timer.start();
-			return chain.filter(exchange).doOnEach((signal) -> {
-				if (signal.isOnComplete()) {
-					this.inFlight.finished();
-					record(exchange, start, status(exchange), null);
-				}
-				else if (signal.isOnError()) {
-					this.inFlight.finished();
-					recordWhenAnswered(exchange, start, signal.getThrowable());
-				}
-			}).doOnCancel(() -> {
-				this.inFlight.finished();
-				record(exchange, start, ServerRequestTimer.STATUS_UNKNOWN, null);
-			});
+			// doFinally runs exactly once, whichever of completion, error and cancel
+			// comes first; the error itself is kept for it in the exchange.
+			return chain.filter(exchange)
+				.doOnError((error) -> exchange.getAttributes().put(ERROR_ATTRIBUTE, error))
+				.doFinally((signal) -> finished(exchange, start, signal));
 		});
+	}
+
+	private void finished(ServerWebExchange exchange, long start, SignalType signal) {
+		this.inFlight.finished();
+		switch (signal) {
+			case ON_ERROR -> recordWhenAnswered(exchange, start, exchange.getAttribute(ERROR_ATTRIBUTE));
+			case CANCEL -> record(exchange, start, ServerRequestTimer.STATUS_UNKNOWN, null);
+			default -> record(exchange, start, status(exchange), null);
+		}
 	}
 
 	/**
