@@ -18,11 +18,11 @@ import io.micrometer.core.instrument.binder.http.Outcome;
  * <p>
  * Why not Spring's observation: it builds an observation context, evaluates predicates,
  * opens a scope and derives five key-values through a convention for every request, and
- * looks the timer up by a freshly built id. Profiled under load that was the largest cost
- * of the API left beside its bare control on both stacks (see docs/benchmarking.md). Here
- * a request costs one clock read at each end and one lookup in a small map of timers that
- * are registered once per tag combination; the registry's meter filters (histogram
- * buckets, common tags) still apply at that registration.
+ * looks the timer up by a freshly built id. Profiled under load that was among the
+ * largest costs of the API left beside its bare control on both stacks (see
+ * docs/benchmarking.md). Here a request costs one clock read at each end and one lookup
+ * in a small map of timers that are registered once per tag combination; the registry's
+ * meter filters (histogram buckets, common tags) still apply at that registration.
  * <p>
  * The tags' values stay bounded: {@code uri} is the matched route pattern or one of
  * {@code NOT_FOUND}, {@code REDIRECTION} and {@code UNKNOWN}; a method outside HTTP's
